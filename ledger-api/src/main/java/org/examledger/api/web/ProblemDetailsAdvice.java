@@ -1,0 +1,211 @@
+package org.examledger.api.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.examledger.exam.ExamRuleViolation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into an RFC 9457 problem-details body. Each carries a stable {@code rule}
+ * (also the last segment of {@code type}) and, where one field is at fault, the {@code field}.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  static final String TYPE_PREFIX = "urn:examledger:problem:";
+
+  /** Rules that refuse a request because of what is already stored, not because of its form. */
+  private static final Set<String> CONFLICTS =
+      Set.of("candidate-already-registered", "score-already-recorded");
+
+  private static final Set<String> NOT_FOUND = Set.of("candidate-not-registered");
+
+  @ExceptionHandler(ExamRuleViolation.class)
+  ProblemDetail examRule(ExamRuleViolation violation) {
+    HttpStatus status =
+        CONFLICTS.contains(violation.rule())
+            ? HttpStatus.CONFLICT
+            : NOT_FOUND.contains(violation.rule()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    return problem(status, violation.rule(), violation.getMessage(), violation.field());
+  }
+
+  @ExceptionHandler(AggregateNotFoundException.class)
+  ProblemDetail unknownAggregate(AggregateNotFoundException e) {
+    return problem(
+        HttpStatus.NOT_FOUND,
+        "unknown-session",
+        "no session '" + e.getAggregateIdentifier() + "'",
+        "sessionId");
+  }
+
+  @ExceptionHandler(AggregateStreamCreationException.class)
+  ProblemDetail duplicateAggregate(AggregateStreamCreationException e) {
+    return problem(
+        HttpStatus.CONFLICT,
+        "session-already-exists",
+        "a session with this sessionId already exists; sessions are never replaced",
+        "sessionId");
+  }
+
+  @ExceptionHandler(ConcurrencyException.class)
+  ProblemDetail concurrency(ConcurrencyException e) {
+    return problem(
+        HttpStatus.CONFLICT,
+        "already-exists",
+        "the session already exists or was changed concurrently: " + e.getMessage(),
+        "sessionId");
+  }
+
+  @ExceptionHandler(CommandExecutionException.class)
+  ProblemDetail commandFailed(CommandExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ExamRuleViolation v) {
+      return examRule(v);
+    }
+    if (cause instanceof AggregateNotFoundException n) {
+      return unknownAggregate(n);
+    }
+    if (cause instanceof AggregateStreamCreationException d) {
+      return duplicateAggregate(d);
+    }
+    if (cause instanceof ConcurrencyException c) {
+      return concurrency(c);
+    }
+    throw e;
+  }
+
+  /** Anything unforeseen: a 500 that names nothing internal; the log has the details. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    logger.error("unexpected failure while handling a request", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "the ledger could not complete the request; nothing was stored unless it was acknowledged",
+        null);
+  }
+
+  @ExceptionHandler(NotFoundProblem.class)
+  ProblemDetail notFound(NotFoundProblem e) {
+    return problem(HttpStatus.NOT_FOUND, e.rule(), e.getMessage(), null);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .sorted(Comparator.comparing(FieldError::getField))
+            .map(
+                f ->
+                    Map.of(
+                        "field", f.getField(),
+                        "rule", String.valueOf(f.getCode()),
+                        "message", f.getField() + " " + f.getDefaultMessage()))
+            .toList();
+    FieldError first =
+        ex.getBindingResult().getFieldErrors().stream()
+            .min(Comparator.comparing(FieldError::getField))
+            .orElse(null);
+    ProblemDetail body =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-field",
+            errors.stream().map(e -> e.get("message")).collect(Collectors.joining("; ")),
+            first == null ? null : first.getField());
+    body.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Throwable cause = ex.getMostSpecificCause();
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = path(mapping);
+      String detail;
+      if (mapping instanceof InvalidFormatException invalid) {
+        detail =
+            field
+                + " has the wrong type or format: '"
+                + invalid.getValue()
+                + "' is not a valid "
+                + invalid.getTargetType().getSimpleName();
+      } else if (mapping instanceof MismatchedInputException mismatched
+          && mismatched.getTargetType() != null) {
+        detail =
+            field + " has the wrong type: expected " + mismatched.getTargetType().getSimpleName();
+      } else {
+        detail = field + " cannot be read: " + mapping.getOriginalMessage();
+      }
+      return ResponseEntity.badRequest()
+          .body(problem(HttpStatus.BAD_REQUEST, "wrong-type", detail, field));
+    }
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "malformed-json",
+                "the request body is not valid JSON: " + cause.getMessage(),
+                null));
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  static ProblemDetail problem(HttpStatus status, String rule, String detail, String field) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(URI.create(TYPE_PREFIX + rule));
+    body.setTitle(title(rule));
+    body.setProperty("rule", rule);
+    if (field != null) {
+      body.setProperty("field", field);
+    }
+    return body;
+  }
+
+  private static String title(String rule) {
+    String words = rule.replace('-', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+}
