@@ -1,0 +1,174 @@
+package org.examledger.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.examledger.api.it.LedgerNode.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The first slice, end to end over HTTP against a real application: schedule a session, register a
+ * candidate, record scores, read the result sheet from the projection. Subclasses choose the
+ * database (PostgreSQL or the embedded default).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractSliceIT {
+
+  static final String SESSION =
+      """
+      {"sessionId":"%s","occupation":"CNC lathe operator","level":4,"examType":"REGULAR",
+       "passMark":60,"startsAt":"2026-06-01T01:00:00Z","endsAt":"2026-06-01T04:00:00Z",
+       "components":[{"componentId":"theory","name":"Theory paper","maxScore":50},
+                     {"componentId":"practical","name":"Turning a stepped shaft","maxScore":50}],
+       "actor":"admin-01"}
+      """;
+
+  abstract LedgerNode node();
+
+  long storedEvents() {
+    return JdbcClient.create(node().context().getBean(DataSource.class))
+        .sql("SELECT COUNT(*) FROM domain_event_entry")
+        .query(Long.class)
+        .single();
+  }
+
+  private void schedule(String sessionId) {
+    assertThat(node().post("/api/v1/sessions", SESSION.formatted(sessionId)).status())
+        .isEqualTo(201);
+  }
+
+  private void register(String sessionId, String candidateId) {
+    Response r =
+        node()
+            .post(
+                "/api/v1/sessions/" + sessionId + "/candidates",
+                "{\"candidateId\":\"" + candidateId + "\",\"actor\":\"admin-01\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  private Response score(String sessionId, String candidateId, String component, String score) {
+    return node()
+        .post(
+            "/api/v1/sessions/" + sessionId + "/candidates/" + candidateId + "/scores",
+            "{\"componentId\":\""
+                + component
+                + "\",\"score\":"
+                + score
+                + ",\"actor\":\"examiner-07\"}");
+  }
+
+  @Test
+  void scheduledSessionRegisteredCandidateAndRecordedScoresShowOnTheResultSheet() {
+    schedule("S-SLICE");
+    register("S-SLICE", "C-0001");
+    assertThat(score("S-SLICE", "C-0001", "theory", "31.5").status()).isEqualTo(201);
+    assertThat(score("S-SLICE", "C-0001", "practical", "30").status()).isEqualTo(201);
+
+    String sheetPath = "/api/v1/sessions/S-SLICE/candidates/C-0001/result-sheet";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Response sheet = node().get(sheetPath);
+              assertThat(sheet.status()).isEqualTo(200);
+              assertThat(sheet.json().get("total").decimalValue()).isEqualByComparingTo("61.5");
+            });
+    JsonNode sheet = node().get(sheetPath).json();
+    assertThat(sheet.get("outcome").asText()).isEqualTo("PASS");
+    assertThat(sheet.get("passMark").decimalValue()).isEqualByComparingTo("60");
+    assertThat(sheet.get("components").get(0).get("componentId").asText()).isEqualTo("theory");
+    assertThat(sheet.get("components").get(0).get("score").decimalValue())
+        .isEqualByComparingTo("31.5");
+    assertThat(sheet.get("components").get(0).get("recordedBy").asText()).isEqualTo("examiner-07");
+  }
+
+  @Test
+  void badRequestsGetProblemDetailsAndStoreNothing() {
+    schedule("S-BAD");
+    register("S-BAD", "C-0001");
+    long before = storedEvents();
+
+    assertProblem(score("S-BAD", "C-0001", "theory", "50.5"), 400, "score-above-maximum", "score");
+    assertProblem(score("S-BAD", "C-0001", "theory", "-2"), 400, "score-negative", "score");
+    assertProblem(score("S-BAD", "C-0001", "oral", "10"), 400, "unknown-component", "componentId");
+    assertProblem(
+        score("S-BAD", "C-0404", "theory", "10"), 404, "candidate-not-registered", "candidateId");
+    assertProblem(score("S-NONE", "C-0001", "theory", "10"), 404, "unknown-session", "sessionId");
+    assertProblem(score("S-BAD", "C-0001", "theory", "\"ten\""), 400, "wrong-type", "score");
+    assertProblem(
+        node().post("/api/v1/sessions/S-BAD/candidates/C-0001/scores", "{\"score\":10}"),
+        400,
+        "invalid-field",
+        "actor");
+    assertProblem(
+        node().post("/api/v1/sessions", "{\"occupation\":\"x\",\"level\":\"four\"}"),
+        400,
+        "wrong-type",
+        "level");
+    assertProblem(
+        node().post("/api/v1/sessions", SESSION.formatted("S-BAD")),
+        409,
+        "session-already-exists",
+        "sessionId");
+    assertProblem(
+        node()
+            .post(
+                "/api/v1/sessions/S-BAD/candidates",
+                "{\"candidateId\":\"C-0001\",\"actor\":\"admin-01\"}"),
+        409,
+        "candidate-already-registered",
+        "candidateId");
+    assertProblem(node().post("/api/v1/sessions", "{not json"), 400, "malformed-json", null);
+
+    assertThat(storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void missingFieldsAreAllNamed() {
+    Response r = node().post("/api/v1/sessions", "{\"actor\":\"admin-01\",\"level\":9}");
+    assertProblem(r, 400, "invalid-field", "components");
+    assertThat(r.json().get("errors").findValuesAsText("field"))
+        .containsExactly(
+            "components", "endsAt", "examType", "level", "occupation", "passMark", "startsAt");
+  }
+
+  @Test
+  void eventTableRefusesUpdateDeleteAndTruncate() throws SQLException {
+    schedule("S-APPEND-ONLY");
+    DataSource dataSource = node().context().getBean(DataSource.class);
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE domain_event_entry SET type = 'forged'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("domain_event_entry is append-only: UPDATE refused");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM domain_event_entry"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("domain_event_entry is append-only: DELETE refused");
+      assertThatThrownBy(() -> s.executeUpdate("TRUNCATE TABLE domain_event_entry"))
+          .isInstanceOf(SQLException.class);
+    }
+    assertThat(storedEvents()).isPositive();
+  }
+
+  static void assertProblem(Response r, int status, String rule, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    JsonNode body = r.json();
+    assertThat(body.get("type").asText()).isEqualTo("urn:examledger:problem:" + rule);
+    assertThat(body.get("rule").asText()).isEqualTo(rule);
+    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(body.get("detail").asText()).isNotBlank();
+    if (field != null) {
+      assertThat(body.get("field").asText()).as(r.body()).isEqualTo(field);
+    }
+  }
+}
