@@ -1,0 +1,13 @@
+-- Grants for the service's database role on PostgreSQL (docs/operations.md). Run as the schema
+-- owner or a superuser after the migrations, with :app replaced by the role's name.
+-- PostgresGrantsIT runs this very file and then the service as that role.
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO :app;
+-- The evidence: insert and read, nothing else (the triggers refuse the rest even to the owner).
+GRANT SELECT, INSERT ON domain_event_entry TO :app;
+-- Axon's bookkeeping and the projections, which the service keeps current.
+GRANT SELECT, INSERT, UPDATE, DELETE ON snapshot_event_entry, token_entry, saga_entry,
+    association_value_entry, rm_session, rm_session_component, rm_result_sheet,
+    rm_component_score TO :app;
+GRANT SELECT ON flyway_schema_history TO :app;
+GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :app;

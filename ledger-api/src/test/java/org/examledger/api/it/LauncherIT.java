@@ -1,0 +1,74 @@
+package org.examledger.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./ledger serve} as a user runs it: a separate process from the repository root, on the
+ * embedded default, answering the health check. The jar is the one this build just packaged
+ * (LEDGER_NO_BUILD keeps the launcher from starting a nested build).
+ */
+class LauncherIT {
+
+  @Test
+  void ledgerServeStartsTheServiceOnTheEmbeddedDefault(@TempDir Path dataDir) throws Exception {
+    int port = freePort();
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                repo.resolve("ledger").toString(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dataDir.toString())
+            .directory(repo.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dataDir.resolve("serve.log").toFile());
+    builder.environment().put("LEDGER_NO_BUILD", "1");
+    builder.environment().remove("LEDGER_DB_URL");
+    Process process = builder.start();
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+              .timeout(Duration.ofSeconds(5))
+              .build();
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .untilAsserted(
+              () -> {
+                assertThat(process.isAlive()).as("launcher still running").isTrue();
+                HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).contains("\"status\":\"UP\"");
+              });
+      assertThat(dataDir.resolve("ledger.mv.db")).exists();
+    } finally {
+      process.destroy();
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
