@@ -67,6 +67,24 @@ class CosignatureTest {
   }
 
   @Test
+  void signer_independentPythonCosignature_sameBytes() {
+    // checkpoint/cosigned_checkpoint.txt was made with Python's cryptography package (README).
+    String golden = C2spVectors.resource("checkpoint/cosigned_checkpoint.txt").utf8String();
+    NoteSigner witness = Cosignature.signer("witness.example/w1", WITNESS, TIME);
+
+    SignedNote cosigned = logCheckpoint().addSignature(witness);
+
+    assertThat(cosigned.toString()).isEqualTo(golden);
+    assertThat(witness.verifierKey().toString())
+        .isEqualTo("witness.example/w1+d92427b4+BBfLefsrQSDysexl5BmNbgiyjoE/6wHkpACDm4XhgIDO");
+    new WitnessPolicy(
+            NoteVerifierKey.parse(SignedNoteTest.CHECKPOINT_VKEY),
+            List.of(NoteVerifierKey.parse(witness.verifierKey().toString())),
+            1)
+        .verify(SignedNote.parse(golden));
+  }
+
+  @Test
   void verify_changedTimestamp_throws() {
     NoteSigner witness = Cosignature.signer(WITNESS_NAME, WITNESS, TIME);
     SignedNote cosigned = logCheckpoint().addSignature(witness);
