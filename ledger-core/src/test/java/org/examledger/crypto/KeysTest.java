@@ -215,6 +215,14 @@ class KeysTest {
   }
 
   @Test
+  void ed25519_notAPoint_throws() {
+    // y = 2^256 - 1 is not a canonical field element (RFC 8032 section 5.1.3 step 1).
+    assertThatThrownBy(() -> PublicKey.ed25519(Bytes.fromHex("ff".repeat(32))))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage("public key: Ed25519 public key is not a valid point");
+  }
+
+  @Test
   void fromPkcs8Pem_unsupportedKeyType_throws() {
     // The P-256 public key file is a PUBLIC KEY block, so rewrap its DER as PRIVATE KEY to reach
     // the algorithm check rather than the label check.
