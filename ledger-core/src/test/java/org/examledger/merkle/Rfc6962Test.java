@@ -80,6 +80,27 @@ class Rfc6962Test {
     }
   }
 
+  /**
+   * The worked example of docs/formats/merkle-log.md (also vectors inclusion/2 and consistency/2).
+   */
+  @Test
+  void proofs_referenceTreeOfEight_matchHappyPathVectors() {
+    MerkleLog log = MerkleLog.create(new InMemoryNodeStore());
+    for (int i = 0; i < 8; i++) {
+      log.append(LEAF_HASHES.get(i));
+    }
+    assertThat(log.inclusionProof(5, 8).path().stream().map(Hash::hex))
+        .containsExactly(
+            "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
+    assertThat(log.consistencyProof(6, 8).path().stream().map(Hash::hex))
+        .containsExactly(
+            "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+            "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
+  }
+
   @Test
   void nodeHash_prefixesOneAndConcatenates() {
     Hash left = LEAF_HASHES.get(0);
