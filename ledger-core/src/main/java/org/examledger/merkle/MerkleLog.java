@@ -168,6 +168,7 @@ public final class MerkleLog {
     long begin = 0;
     long end = size2;
     long m = size1;
+    // SUBPROOF's b: true while the range starts at leaf 0, where the verifier's root1 covers it.
     boolean wholeIsKnownToVerifier = true;
     while (m != end - begin) {
       long k = largestPowerOfTwoBelow(end - begin);

@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import org.examledger.bytes.Bytes;
 import org.examledger.checkpoint.Checkpoint;
+import org.examledger.checkpoint.Cosignature;
+import org.examledger.checkpoint.NoteSigner;
 import org.examledger.checkpoint.NoteVerificationException;
+import org.examledger.checkpoint.SignedNote;
 import org.examledger.checkpoint.WitnessPolicy;
+import org.examledger.crypto.Signers;
 import org.examledger.merkle.InclusionProof;
 import org.examledger.merkle.MerkleProofException;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,25 @@ class ProofFileTest {
     assertThatThrownBy(() -> file.verify(ProofFileFixture.leaf(6), needsWitness))
         .isInstanceOf(NoteVerificationException.class)
         .hasMessageStartingWith("witness policy: need 1 of 1 witness cosignatures, found 0");
+  }
+
+  @Test
+  void verify_checkpointCosignedByWitness_passesPolicyWithThresholdOne() {
+    NoteSigner witness =
+        Cosignature.signer(
+            "witness.example",
+            Signers.ed25519FromSeed(Bytes.fromHex("44".repeat(32))),
+            1_700_000_000L);
+    String cosigned = SignedNote.parse(fixture.checkpointNote).addSignature(witness).toString();
+    ProofFile file = new ProofFile(6, fixture.log.inclusionProof(6, 10), cosigned);
+    WitnessPolicy needsWitness =
+        new WitnessPolicy(
+            ProofFileFixture.LOG_SIGNER.verifierKey(), List.of(ProofFileFixture.WITNESS_KEY), 1);
+
+    Checkpoint checkpoint =
+        ProofFile.parse(file.toText()).verify(ProofFileFixture.leaf(6), needsWitness);
+
+    assertThat(checkpoint.size()).isEqualTo(10);
   }
 
   @Test
