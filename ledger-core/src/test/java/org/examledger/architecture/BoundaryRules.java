@@ -1,5 +1,6 @@
 package org.examledger.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.lang.ArchRule;
@@ -50,4 +51,40 @@ final class BoundaryRules {
           .dependOnClassesThat()
           .resideInAPackage("org.bouncycastle..")
           .because("only org.examledger.crypto.bc may use Bouncy Castle");
+
+  /** crypto depends on crypto.bc, never the reverse: the adapter knows only bytes and BC. */
+  static final ArchRule CRYPTO_BC_DEPENDS_ONE_WAY =
+      classes()
+          .that()
+          .resideInAPackage("org.examledger.crypto.bc..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "org.examledger.crypto.bc..",
+              "org.examledger.bytes..",
+              "java..",
+              "org.bouncycastle..")
+          .because("ADR 0012: Bouncy Castle stays behind org.examledger.crypto.bc");
+
+  /** Checkpoints are signed through the crypto API, never the provider adapter. */
+  static final ArchRule CHECKPOINT_USES_CRYPTO_API_ONLY =
+      noClasses()
+          .that()
+          .resideInAPackage("org.examledger.checkpoint..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.examledger.crypto.bc..");
+
+  /** Axon's annotations belong to the exam domain (aggregates, messages); nowhere else in core. */
+  static final ArchRule ONLY_EXAM_USES_AXON =
+      noClasses()
+          .that()
+          .resideInAPackage("org.examledger..")
+          .and()
+          .resideOutsideOfPackage("org.examledger.exam..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.axonframework..")
+          .because(
+              "ledger-core's integrity library is framework-free; only exam is an Axon domain");
 }

@@ -18,4 +18,11 @@ class BoundaryTest {
   @ArchTest
   static final ArchRule onlyCryptoBcTouchesBouncyCastle =
       BoundaryRules.ONLY_CRYPTO_BC_TOUCHES_BOUNCY_CASTLE;
+
+  @ArchTest static final ArchRule cryptoBcDependsOneWay = BoundaryRules.CRYPTO_BC_DEPENDS_ONE_WAY;
+
+  @ArchTest
+  static final ArchRule checkpointUsesCryptoApiOnly = BoundaryRules.CHECKPOINT_USES_CRYPTO_API_ONLY;
+
+  @ArchTest static final ArchRule onlyExamUsesAxon = BoundaryRules.ONLY_EXAM_USES_AXON;
 }
