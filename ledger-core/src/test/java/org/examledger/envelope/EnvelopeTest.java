@@ -131,4 +131,53 @@ class EnvelopeTest {
         .isInstanceOf(EnvelopeException.class)
         .hasMessageStartingWith("signature with keyid " + statement.keyId() + " does not verify");
   }
+
+  @Test
+  void verify_truncatedSignature_throwsWithLength() {
+    Envelope good = Envelopes.sign(Fixtures.goldenStatement(), Fixtures.TEST1);
+    EnvelopeSignature sig = good.signatures().get(0);
+    Envelope truncated =
+        new Envelope(
+            good.payloadType(),
+            good.payload(),
+            List.of(new EnvelopeSignature(sig.keyId(), sig.sig().slice(0, 63))));
+
+    assertThatThrownBy(() -> Envelopes.verify(truncated, Fixtures.trusted()))
+        .isInstanceOf(EnvelopeException.class)
+        .hasMessage(
+            "signature with keyid "
+                + sig.keyId()
+                + " does not verify over PAE(payloadType, payload): ED25519 signature by key "
+                + sig.keyId()
+                + ": wrong length: expected 64 bytes, found 63");
+  }
+
+  @Test
+  void verify_sm2SignatureNotDer_throws() {
+    Statement golden = Fixtures.goldenStatement();
+    org.examledger.crypto.Signer sm2 = Fixtures.sm2Signer();
+    Statement statement =
+        new Statement(
+            golden.type(),
+            golden.subject(),
+            golden.payload(),
+            golden.actorId(),
+            sm2.publicKey().keyId(),
+            golden.issuedAt(),
+            golden.nonce());
+    Envelope good = Envelopes.sign(statement, sm2);
+    Envelope garbage =
+        new Envelope(
+            good.payloadType(),
+            good.payload(),
+            List.of(new EnvelopeSignature(statement.keyId(), Bytes.fromHex("3003020101"))));
+
+    assertThat(Envelopes.verify(good, Fixtures.trusted())).isEqualTo(statement);
+    assertThatThrownBy(() -> Envelopes.verify(garbage, Fixtures.trusted()))
+        .isInstanceOf(EnvelopeException.class)
+        .hasMessageStartingWith(
+            "signature with keyid "
+                + statement.keyId()
+                + " does not verify over PAE(payloadType, payload): ");
+  }
 }
