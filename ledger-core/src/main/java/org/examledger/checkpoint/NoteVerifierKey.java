@@ -83,14 +83,12 @@ public record NoteVerifierKey(String name, int keyId, int type, Bytes key) {
    */
   public static NoteVerifierKey parse(String vkey) {
     Objects.requireNonNull(vkey, "vkey");
-    String[] parts = vkey.split("\\+", -1);
+    // The name has no '+' and the key ID is hex, so the first two '+' split the fields; the
+    // base64 key may itself contain '+'.
+    String[] parts = vkey.split("\\+", 3);
     if (parts.length != 3) {
       throw new NoteFormatException(
-          "verifier key must be <name>+<hex8 key ID>+<base64 key>, found "
-              + (parts.length - 1)
-              + " '+' separators in \""
-              + vkey
-              + "\"");
+          "verifier key must be <name>+<hex8 key ID>+<base64 key>, found \"" + vkey + "\"");
     }
     NoteText.checkKeyName(parts[0]);
     if (!HEX8.matcher(parts[1]).matches()) {

@@ -6,6 +6,7 @@ import org.examledger.bytes.Bytes;
 import org.examledger.crypto.bc.BcEd25519;
 import org.examledger.crypto.bc.BcKeyEncoding;
 import org.examledger.crypto.bc.BcKeyEncoding.KeyType;
+import org.examledger.crypto.bc.BcPkcs8Encryption;
 import org.examledger.crypto.bc.BcSm2;
 import org.examledger.crypto.bc.InvalidEncodingException;
 
@@ -13,6 +14,9 @@ import org.examledger.crypto.bc.InvalidEncodingException;
 public final class Signers {
 
   static final String PKCS8_PEM_LABEL = "PRIVATE KEY";
+
+  /** RFC 7468 section 11. */
+  static final String ENCRYPTED_PKCS8_PEM_LABEL = "ENCRYPTED PRIVATE KEY";
 
   private Signers() {}
 
@@ -64,7 +68,30 @@ public final class Signers {
    */
   public static Signer fromPkcs8Pem(String pem, Sm2UserId idIfSm2, SecureRandom random) {
     Objects.requireNonNull(pem, "pem");
-    Bytes der = Pem.decode(PKCS8_PEM_LABEL, pem);
+    return fromPkcs8Der(Pem.decode(PKCS8_PEM_LABEL, pem), idIfSm2, random);
+  }
+
+  /**
+   * Reads a password-encrypted PKCS#8 "ENCRYPTED PRIVATE KEY" PEM block (RFC 5958 section 3, RFC
+   * 7468 section 11). Only PBES2 (RFC 8018) is accepted, as OpenSSL 3 writes by default.
+   *
+   * @throws KeyFormatException for malformed input, another scheme, or a wrong password
+   */
+  public static Signer fromEncryptedPkcs8Pem(
+      String pem, char[] password, Sm2UserId idIfSm2, SecureRandom random) {
+    Objects.requireNonNull(pem, "pem");
+    Objects.requireNonNull(password, "password");
+    Bytes encrypted = Pem.decode(ENCRYPTED_PKCS8_PEM_LABEL, pem);
+    Bytes der;
+    try {
+      der = BcPkcs8Encryption.decrypt(encrypted, password);
+    } catch (InvalidEncodingException e) {
+      throw new KeyFormatException("private key: " + e.getMessage(), e);
+    }
+    return fromPkcs8Der(der, idIfSm2, random);
+  }
+
+  private static Signer fromPkcs8Der(Bytes der, Sm2UserId idIfSm2, SecureRandom random) {
     BcKeyEncoding.DecodedKey key;
     try {
       key = BcKeyEncoding.parsePkcs8(der);
@@ -84,16 +111,30 @@ public final class Signers {
    * @throws KeyFormatException when the signer was not created by this class
    */
   public static String toPkcs8Pem(Signer signer) {
+    return Pem.encode(PKCS8_PEM_LABEL, pkcs8Der(signer));
+  }
+
+  /**
+   * Writes the signer's private key as an "ENCRYPTED PRIVATE KEY" PEM block: PBES2 with
+   * PBKDF2-HMAC-SHA256 (600,000 iterations) and AES-256-CBC; salt and IV from {@code random}.
+   *
+   * @throws KeyFormatException when the signer was not created by this class
+   */
+  public static String toEncryptedPkcs8Pem(Signer signer, char[] password, SecureRandom random) {
+    Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(random, "random");
+    return Pem.encode(
+        ENCRYPTED_PKCS8_PEM_LABEL, BcPkcs8Encryption.encrypt(pkcs8Der(signer), password, random));
+  }
+
+  private static Bytes pkcs8Der(Signer signer) {
     Objects.requireNonNull(signer, "signer");
-    Bytes der;
     if (signer instanceof Ed25519KeySigner ed) {
-      der = BcKeyEncoding.pkcs8(KeyType.ED25519, ed.seed());
-    } else if (signer instanceof Sm2KeySigner sm2) {
-      der = BcKeyEncoding.pkcs8(KeyType.SM2, sm2.privateScalar());
-    } else {
-      throw new KeyFormatException(
-          "cannot export the private key of " + signer.getClass().getName());
+      return BcKeyEncoding.pkcs8(KeyType.ED25519, ed.seed());
     }
-    return Pem.encode(PKCS8_PEM_LABEL, der);
+    if (signer instanceof Sm2KeySigner sm2) {
+      return BcKeyEncoding.pkcs8(KeyType.SM2, sm2.privateScalar());
+    }
+    throw new KeyFormatException("cannot export the private key of " + signer.getClass().getName());
   }
 }

@@ -64,6 +64,30 @@ class KeysTest {
   }
 
   @Test
+  void keyId_rfc8032Test1Key_matchesFormatDocExample() {
+    // docs/formats/keys-and-signatures.md worked example; expected values computed with Python
+    // hashlib and base64 from the RFC 8410 layout, independently of this code.
+    Signer signer = Signers.ed25519FromSeed(SignaturesTest.ED_SEED);
+
+    assertThat(signer.publicKey().spki().hex())
+        .isEqualTo(
+            "302a300506032b6570032100"
+                + "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    assertThat(signer.publicKey().keyId().value())
+        .isEqualTo("06e3fd8fda29bb60ab59557de61edb0aecdb231134be30e75b455f8e1b792fa9");
+    assertThat(signer.publicKey().toPem())
+        .isEqualTo(
+            "-----BEGIN PUBLIC KEY-----\n"
+                + "MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n"
+                + "-----END PUBLIC KEY-----\n");
+    assertThat(Signers.toPkcs8Pem(signer))
+        .isEqualTo(
+            "-----BEGIN PRIVATE KEY-----\n"
+                + "MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g\n"
+                + "-----END PRIVATE KEY-----\n");
+  }
+
+  @Test
   void fromSpki_ed25519Raw_roundTrips() {
     PublicKey key = Signers.ed25519FromSeed(SignaturesTest.ED_SEED).publicKey();
 
@@ -188,6 +212,14 @@ class KeysTest {
     assertThatThrownBy(() -> PublicKey.ed25519(Bytes.fromHex("00".repeat(33))))
         .isInstanceOf(KeyFormatException.class)
         .hasMessage("public key: Ed25519 public key must be 32 bytes, found 33");
+  }
+
+  @Test
+  void ed25519_notAPoint_throws() {
+    // y = 2^256 - 1 is not a canonical field element (RFC 8032 section 5.1.3 step 1).
+    assertThatThrownBy(() -> PublicKey.ed25519(Bytes.fromHex("ff".repeat(32))))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage("public key: Ed25519 public key is not a valid point");
   }
 
   @Test
