@@ -87,4 +87,32 @@ final class BoundaryRules {
           .resideInAPackage("org.axonframework..")
           .because(
               "ledger-core's integrity library is framework-free; only exam is an Axon domain");
+
+  /** Canonical bytes depend on nothing that could change them: the JDK, Jackson's tree, bytes. */
+  static final ArchRule CANONICAL_IS_SELF_CONTAINED =
+      classes()
+          .that()
+          .resideInAPackage("org.examledger.canonical..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..",
+              "com.fasterxml.jackson..",
+              "org.examledger.bytes..",
+              "org.examledger.canonical..");
+
+  /** Envelopes sign and verify through the crypto API and canonical bytes only. */
+  static final ArchRule ENVELOPE_USES_CANONICAL_AND_CRYPTO_API_ONLY =
+      classes()
+          .that()
+          .resideInAPackage("org.examledger.envelope..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "java..",
+              "com.fasterxml.jackson..",
+              "org.examledger.bytes..",
+              "org.examledger.canonical",
+              "org.examledger.crypto",
+              "org.examledger.envelope..");
 }

@@ -25,4 +25,11 @@ class BoundaryTest {
   static final ArchRule checkpointUsesCryptoApiOnly = BoundaryRules.CHECKPOINT_USES_CRYPTO_API_ONLY;
 
   @ArchTest static final ArchRule onlyExamUsesAxon = BoundaryRules.ONLY_EXAM_USES_AXON;
+
+  @ArchTest
+  static final ArchRule canonicalIsSelfContained = BoundaryRules.CANONICAL_IS_SELF_CONTAINED;
+
+  @ArchTest
+  static final ArchRule envelopeUsesCanonicalAndCryptoApiOnly =
+      BoundaryRules.ENVELOPE_USES_CANONICAL_AND_CRYPTO_API_ONLY;
 }
