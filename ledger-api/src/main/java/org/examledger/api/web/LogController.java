@@ -61,6 +61,21 @@ class LogController {
     return reader.noteWithCosignatures(latest());
   }
 
+  /** A stored checkpoint by size, with its cosignatures: what a witness cosigns. */
+  @GetMapping(value = "/checkpoints/{treeSize}", produces = TEXT)
+  String checkpoint(@PathVariable long treeSize) {
+    return reader.noteWithCosignatures(
+        reader
+            .checkpoint(treeSize)
+            .orElseThrow(
+                () ->
+                    new LogRequestRefused(
+                        404,
+                        "unknown-checkpoint",
+                        "the log signed no checkpoint of size " + treeSize,
+                        "treeSize")));
+  }
+
   /** Signs a checkpoint now if the tree has grown since the last one; answers the latest. */
   @PostMapping(value = "/checkpoint", produces = TEXT)
   String publishCheckpoint() {
