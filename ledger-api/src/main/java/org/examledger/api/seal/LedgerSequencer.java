@@ -42,7 +42,7 @@ public class LedgerSequencer {
    * The log as of the last append on this node; reused only while the stored size and root agree
    * with it (a rolled-back batch or another node's appends make it stale).
    */
-  private MerkleLog cached;
+  private volatile MerkleLog cached;
 
   LedgerSequencer(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import org.examledger.crypto.SignatureAlgorithm;
 import org.examledger.crypto.Signer;
 import org.examledger.crypto.Signers;
+import org.examledger.crypto.Sm2UserId;
 
 /**
  * The log's checkpoint-signing key in its file: an unencrypted Ed25519 PKCS#8 PEM block (the format
@@ -27,7 +28,8 @@ final class LogKey {
       if (!Files.exists(file)) {
         create(file, random);
       }
-      Signer signer = Signers.fromPkcs8Pem(Files.readString(file), null, null);
+      // SM2 arguments only so that an SM2 file is read and refused by name below
+      Signer signer = Signers.fromPkcs8Pem(Files.readString(file), Sm2UserId.DEFAULT, random);
       if (signer.publicKey().algorithm() != SignatureAlgorithm.ED25519) {
         throw new IllegalStateException(
             "log key "

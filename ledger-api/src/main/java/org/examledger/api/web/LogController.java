@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.examledger.api.seal.CheckpointPublisher;
+import org.examledger.api.seal.CheckpointRefusedException;
 import org.examledger.api.seal.LogProperties;
 import org.examledger.api.seal.LogReader;
 import org.examledger.api.seal.LogRequestRefused;
@@ -236,6 +237,17 @@ class LogController {
   ProblemDetail refused(LogRequestRefused e) {
     return ProblemDetailsAdvice.problem(
         HttpStatus.valueOf(e.status()), e.rule(), e.getMessage(), e.field());
+  }
+
+  /** The publisher refused to sign (and logged why): the log is not serving new checkpoints. */
+  @ExceptionHandler(CheckpointRefusedException.class)
+  ProblemDetail checkpointRefused(CheckpointRefusedException e) {
+    return ProblemDetailsAdvice.problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "checkpoint-refused",
+        "the log refuses to sign a new checkpoint because its stored state does not extend the"
+            + " last signed checkpoint; the operators have been alerted in the service log",
+        null);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
