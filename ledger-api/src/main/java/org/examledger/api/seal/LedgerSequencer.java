@@ -3,6 +3,7 @@ package org.examledger.api.seal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +16,7 @@ import org.examledger.merkle.MerkleLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives every stored event one leaf of the Merkle log, numbered contiguously in delivery order.
@@ -55,6 +57,19 @@ public class LedgerSequencer {
 
   @EventHandler
   void on(Object payload, @MessageIdentifier String eventIdentifier, TrackingToken token) {
+    sequence(eventIdentifier, token == null ? OptionalLong.empty() : token.position(), true);
+  }
+
+  /**
+   * Gives the event a leaf unless it has one; must run inside a transaction.
+   *
+   * @param position the tracking token's position, which must equal the stored global index
+   * @param processorThread whether this is the processor's thread, the only one that may use the
+   *     cached compact range (the sweep resumes its own: no Java lock may be held across the
+   *     database lock the processor's batch keeps between events)
+   * @return the new leaf's index, or empty if the event already had a leaf
+   */
+  OptionalLong sequence(String eventIdentifier, OptionalLong position, boolean processorThread) {
     State state =
         jdbc.queryForObject(
             "SELECT tree_size, root_hash FROM ledger_log_state WHERE id = 1 FOR UPDATE",
@@ -66,7 +81,7 @@ public class LedgerSequencer {
             eventIdentifier);
     if (!existing.isEmpty()) {
       log.debug("event {} already has leaf {}: redelivery skipped", eventIdentifier, existing);
-      return;
+      return OptionalLong.empty();
     }
     StoredEvents.Row row =
         events
@@ -77,7 +92,6 @@ public class LedgerSequencer {
                         "event "
                             + eventIdentifier
                             + " was delivered but is not in the event table"));
-    OptionalLong position = token == null ? OptionalLong.empty() : token.position();
     if (position.isPresent() && position.getAsLong() != row.globalIndex()) {
       throw new IllegalStateException(
           "event "
@@ -88,7 +102,7 @@ public class LedgerSequencer {
               + row.globalIndex());
     }
     Hash leafHash = LeafEncoding.leafHash(row.event());
-    MerkleLog merkle = logAt(state);
+    MerkleLog merkle = processorThread ? logAt(state) : resume(state);
     long leafIndex = merkle.append(leafHash);
     jdbc.update(
         "INSERT INTO ledger_leaf (leaf_index, global_index, event_identifier, leaf_hash,"
@@ -104,24 +118,71 @@ public class LedgerSequencer {
         merkle.root().value().toByteArray());
     log.debug(
         "event {} (global index {}) is leaf {}", eventIdentifier, row.globalIndex(), leafIndex);
+    return OptionalLong.of(leafIndex);
+  }
+
+  /**
+   * Sequences committed events that the tracking processor passed over: those without a leaf whose
+   * global index is below the highest one already sequenced. Axon gives up on a hole in the global
+   * index after its gap timeout (AxonFramework issue #4829) and never delivers an event committed
+   * into it later; without this sweep such an event would have no leaf. An event still on its way
+   * through the processor is sequenced here or there, whichever locks the log state first; the
+   * other finds the leaf and skips it.
+   *
+   * @return how many events the sweep sequenced
+   */
+  int sequenceMissed(TransactionTemplate transactions) {
+    Long highest = jdbc.queryForObject("SELECT MAX(global_index) FROM ledger_leaf", Long.class);
+    if (highest == null) {
+      return 0;
+    }
+    List<Map<String, Object>> missed =
+        jdbc.queryForList(
+            "SELECT e.event_identifier, e.global_index FROM domain_event_entry e"
+                + " WHERE e.global_index < ? AND NOT EXISTS"
+                + " (SELECT 1 FROM ledger_leaf l WHERE l.event_identifier = e.event_identifier)"
+                + " ORDER BY e.global_index",
+            highest);
+    int sequenced = 0;
+    for (Map<String, Object> event : missed) {
+      String eventIdentifier = (String) event.get("event_identifier");
+      long globalIndex = ((Number) event.get("global_index")).longValue();
+      OptionalLong leaf =
+          transactions.execute(t -> sequence(eventIdentifier, OptionalLong.of(globalIndex), false));
+      if (leaf != null && leaf.isPresent()) {
+        sequenced++;
+        log.warn(
+            "event {} (global index {}) was committed behind the sequencer, into a hole of the"
+                + " global index, and not delivered to it; the catch-up sweep made it leaf {}",
+            eventIdentifier,
+            globalIndex,
+            leaf.getAsLong());
+      }
+    }
+    return sequenced;
   }
 
   private MerkleLog logAt(State state) {
     MerkleLog merkle = cached;
     if (merkle == null || merkle.size() != state.size() || !merkle.root().equals(state.root())) {
-      merkle = MerkleLog.resume(nodes, state.size());
-      if (!merkle.root().equals(state.root())) {
-        throw new IllegalStateException(
-            "stored Merkle nodes give root "
-                + merkle.root().hex()
-                + " for size "
-                + state.size()
-                + " but ledger_log_state records "
-                + state.root().hex()
-                + ": refusing to append to a log whose nodes changed");
-      }
+      merkle = resume(state);
       log.info("sequencer resumed the Merkle log at size {}", state.size());
       cached = merkle;
+    }
+    return merkle;
+  }
+
+  private MerkleLog resume(State state) {
+    MerkleLog merkle = MerkleLog.resume(nodes, state.size());
+    if (!merkle.root().equals(state.root())) {
+      throw new IllegalStateException(
+          "stored Merkle nodes give root "
+              + merkle.root().hex()
+              + " for size "
+              + state.size()
+              + " but ledger_log_state records "
+              + state.root().hex()
+              + ": refusing to append to a log whose nodes changed");
     }
     return merkle;
   }

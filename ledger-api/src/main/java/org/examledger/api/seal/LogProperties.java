@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param witnesses verifier keys (vkey strings, type 0x04 cosignature/v1) of the witnesses whose
  *     cosignatures the log accepts and serves
  * @param sequencerBatchSize events the sequencer handles per transaction
+ * @param catchUpInterval how often every node looks for committed events the tracking processor
+ *     passed over (an Axon gap given up on) and sequences them
  * @param maxEntries the largest page of {@code GET /api/v1/log/entries}
  */
 @ConfigurationProperties("ledger.log")
@@ -25,4 +27,5 @@ public record LogProperties(
     @DefaultValue("1s") Duration checkpointInterval,
     @DefaultValue List<String> witnesses,
     @DefaultValue("100") int sequencerBatchSize,
+    @DefaultValue("1m") Duration catchUpInterval,
     @DefaultValue("1000") int maxEntries) {}

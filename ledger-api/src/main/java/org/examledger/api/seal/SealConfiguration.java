@@ -103,19 +103,37 @@ public class SealConfiguration {
 
   @Bean
   public SmartLifecycle checkpointSchedule(
-      CheckpointPublisher checkpointPublisher, LogProperties properties) {
-    return new CheckpointSchedule(checkpointPublisher, properties);
+      CheckpointPublisher checkpointPublisher,
+      LedgerSequencer ledgerSequencer,
+      PlatformTransactionManager transactionManager,
+      LogProperties properties) {
+    return new CheckpointSchedule(
+        checkpointPublisher,
+        ledgerSequencer,
+        new TransactionTemplate(transactionManager),
+        properties);
   }
 
-  /** Runs the publisher every {@code ledger.log.checkpoint-interval} while the node is up. */
+  /**
+   * Runs the publisher every {@code ledger.log.checkpoint-interval} and the sequencer's catch-up
+   * sweep every {@code ledger.log.catch-up-interval} while the node is up.
+   */
   static final class CheckpointSchedule implements SmartLifecycle {
 
     private final CheckpointPublisher publisher;
+    private final LedgerSequencer sequencer;
+    private final TransactionTemplate transactions;
     private final LogProperties properties;
     private ScheduledExecutorService executor;
 
-    CheckpointSchedule(CheckpointPublisher publisher, LogProperties properties) {
+    CheckpointSchedule(
+        CheckpointPublisher publisher,
+        LedgerSequencer sequencer,
+        TransactionTemplate transactions,
+        LogProperties properties) {
       this.publisher = publisher;
+      this.sequencer = sequencer;
+      this.transactions = transactions;
       this.properties = properties;
     }
 
@@ -130,6 +148,17 @@ public class SealConfiguration {
               });
       long millis = properties.checkpointInterval().toMillis();
       executor.scheduleWithFixedDelay(this::publish, 0, millis, TimeUnit.MILLISECONDS);
+      long sweep = properties.catchUpInterval().toMillis();
+      executor.scheduleWithFixedDelay(this::catchUp, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    private void catchUp() {
+      try {
+        sequencer.sequenceMissed(transactions);
+      } catch (RuntimeException e) {
+        log.warn(
+            "sequencer catch-up sweep failed, retrying in {}", properties.catchUpInterval(), e);
+      }
     }
 
     private void publish() {
