@@ -256,6 +256,8 @@ abstract class AbstractLogIT {
         node().get("/api/v1/log/consistency?to=1"), 400, "invalid-parameter", "from");
     AbstractSliceIT.assertProblem(
         node().get("/api/v1/log/entries?start=5&end=2"), 400, "invalid-range", "end");
+    AbstractSliceIT.assertProblem(
+        node().get("/api/v1/log/checkpoints/999999"), 404, "unknown-checkpoint", "treeSize");
   }
 
   @Test
