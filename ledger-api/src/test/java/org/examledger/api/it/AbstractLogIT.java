@@ -261,6 +261,13 @@ abstract class AbstractLogIT {
   }
 
   @Test
+  void openApiDocumentOfTheLogIsServed() {
+    Response r = node().get("/openapi/log.yaml");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).startsWith("openapi: 3.0.3").contains("/api/v1/log/add-checkpoint:");
+  }
+
+  @Test
   void leafByIndexHasTheSameProofAsByEvent() {
     writeSession(1);
     awaitAllSequenced();
