@@ -2,25 +2,30 @@ package org.examledger.api.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.h2.api.Trigger;
 
 /**
- * H2 trigger that refuses every UPDATE and DELETE on the event table of the embedded database, like
- * the PL/pgSQL trigger does on PostgreSQL. Installed by Flyway migration {@code h2/V2}.
+ * H2 trigger that refuses every UPDATE and DELETE on an append-only table of the embedded database
+ * (the event table, the Merkle log's tables), like the PL/pgSQL triggers do on PostgreSQL.
+ * Installed by Flyway migrations {@code h2/V2} and {@code h2/V3}.
  */
 public final class H2AppendOnlyTrigger implements Trigger {
 
   private String operation = "change";
+  private String table = "domain_event_entry";
 
   @Override
   public void init(
       Connection conn, String schema, String trigger, String table, boolean before, int type) {
+    // H2 folds unquoted names to upper case; the message uses the names the migrations wrote.
+    this.table = table.toLowerCase(Locale.ROOT);
     operation = (type & DELETE) != 0 ? "DELETE" : "UPDATE";
   }
 
   @Override
   public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
     // SQLSTATE 42501 (insufficient privilege), the same as the PostgreSQL trigger raises.
-    throw new SQLException("domain_event_entry is append-only: " + operation + " refused", "42501");
+    throw new SQLException(table + " is append-only: " + operation + " refused", "42501");
   }
 }
