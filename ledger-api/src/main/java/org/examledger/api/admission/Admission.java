@@ -125,7 +125,7 @@ public class Admission {
     }
     Verifier verifier =
         Verifiers.forKey(
-            registered.map(RegisteredKey::publicKey).orElseGet(genesis::publicKey),
+            genesis == null ? registered.get().publicKey() : genesis.publicKey(),
             Sm2UserId.DEFAULT);
     try {
       verifier.verify(Envelope.pae(envelope.payloadType(), envelope.payload()), signature.sig());

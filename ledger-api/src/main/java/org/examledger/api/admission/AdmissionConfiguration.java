@@ -1,12 +1,10 @@
 package org.examledger.api.admission;
 
 import java.time.Clock;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.examledger.keys.KeyRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +51,10 @@ public class AdmissionConfiguration {
     return new StatementDispatcher(commands, clock);
   }
 
+  /**
+   * Axon's Spring Boot interceptor auto-configuration registers every MessageHandlerInterceptor
+   * bean for commands with the command bus, after its transaction interceptor.
+   */
   @Bean
   public AdmittedStatementInterceptor admittedStatementInterceptor(JdbcClient jdbc, Clock clock) {
     return new AdmittedStatementInterceptor(jdbc, clock);
@@ -63,10 +65,5 @@ public class AdmissionConfiguration {
   @ConditionalOnMissingBean
   public CallerIdentity callerIdentity() {
     return () -> CallerIdentity.UNAUTHENTICATED;
-  }
-
-  @Autowired
-  void registerInterceptor(CommandBus commandBus, AdmittedStatementInterceptor interceptor) {
-    commandBus.registerHandlerInterceptor(interceptor);
   }
 }
