@@ -155,6 +155,7 @@ public class Admission {
     // The library's own check, in the order DSSE prescribes; all of it has passed above.
     Envelopes.verify(envelope, k -> verifier);
     Instant issuedAt = statement.issuedAt();
+    requireSkew(issuedAt);
     if (genesis != null) {
       if (!registry.isEmpty()) {
         throw refuse(
@@ -186,7 +187,6 @@ public class Admission {
       }
     }
     requireNonce(statement.nonce());
-    requireSkew(issuedAt);
     return new AdmittedStatement(
         statement.type(),
         statement.subject(),
