@@ -321,20 +321,40 @@ class PostgresAdmissionIT {
     assertRefused(
         node.post("/api/v1/sessions", unsignedSchedule), 403, "unsigned-not-allowed", before);
 
-    Response countersigned =
-        post(
-            "C-5",
-            TestActors.signed(
-                TestActors.EXAMINER,
-                StatementTypes.SCORE_COUNTERSIGN,
-                SESSION,
-                json(
-                    "{\"eventId\":\""
-                        + eventId
-                        + "\",\"candidateId\":\"C-5\",\"componentId\":\"theory\","
-                        + "\"score\":\"40\"}")));
+    String wrongScore = countersignature(TestActors.EXAMINER, eventId, "41");
+    assertRefused(post("C-5", wrongScore), 400, "countersign-mismatch", before);
+    StatementSigner other = TestActors.ed25519("examiner-11");
+    TestActors.register(node, other, ActorRole.EXAMINER);
+    long withOther = rows();
+    assertRefused(
+        post("C-5", countersignature(other, eventId, "40")),
+        400,
+        "countersign-wrong-actor",
+        withOther);
+
+    Response countersigned = post("C-5", countersignature(TestActors.EXAMINER, eventId, "40"));
     assertThat(countersigned.status()).as(countersigned.body()).isEqualTo(201);
     assertThat(countersigned.json().get("countersignedEventId").asText()).isEqualTo(eventId);
+    long after = rows();
+    assertRefused(
+        post("C-5", countersignature(TestActors.EXAMINER, eventId, "40")),
+        404,
+        "unknown-unsigned-entry",
+        after);
+  }
+
+  private static String countersignature(StatementSigner examiner, String eventId, String score) {
+    return TestActors.signed(
+        examiner,
+        StatementTypes.SCORE_COUNTERSIGN,
+        SESSION,
+        json(
+            "{\"eventId\":\""
+                + eventId
+                + "\",\"candidateId\":\"C-5\",\"componentId\":\"theory\","
+                + "\"score\":\""
+                + score
+                + "\"}"));
   }
 
   @Test
