@@ -335,6 +335,18 @@ class PostgresAdmissionIT {
     Response countersigned = post("C-5", countersignature(TestActors.EXAMINER, eventId, "40"));
     assertThat(countersigned.status()).as(countersigned.body()).isEqualTo(201);
     assertThat(countersigned.json().get("countersignedEventId").asText()).isEqualTo(eventId);
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        node.get(SCORES + "C-5/result-sheet")
+                            .json()
+                            .get("components")
+                            .get(0)
+                            .get("signed")
+                            .asBoolean())
+                    .isTrue());
     long after = rows();
     assertRefused(
         post("C-5", countersignature(TestActors.EXAMINER, eventId, "40")),
