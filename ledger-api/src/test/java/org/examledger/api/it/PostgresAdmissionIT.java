@@ -48,7 +48,7 @@ class PostgresAdmissionIT {
     TestActors.bootstrap(node);
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
         .isEqualTo(201);
-    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4", "C-5")) {
+    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4", "C-5", "C-6")) {
       assertThat(
               node.post(
                       "/api/v1/sessions/" + SESSION + "/candidates",
@@ -379,5 +379,41 @@ class PostgresAdmissionIT {
         .isEqualTo("SM2_SM3");
     Response r = post("C-1", score(sm2, "C-1", "practical"));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  @Test
+  void replayRacingPastTheEarlyCheckIsCaughtByTheUniqueKeyInTheEventTransaction() throws Exception {
+    org.examledger.api.admission.Admission admission =
+        node.context().getBean(org.examledger.api.admission.Admission.class);
+    org.examledger.api.admission.StatementDispatcher dispatcher =
+        node.context().getBean(org.examledger.api.admission.StatementDispatcher.class);
+    // admitted twice before either is stored: both pass the early SELECT, as two racing nodes would
+    String body = score(TestActors.EXAMINER, "C-6", "theory");
+    var first = admission.admit(body, java.util.Set.of(StatementTypes.SCORE_RECORD));
+    var second = admission.admit(body, java.util.Set.of(StatementTypes.SCORE_RECORD));
+    dispatcher.dispatch(first, "race-1");
+    long before = rows();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dispatcher.dispatch(second, "race-2"))
+        .isInstanceOf(org.examledger.api.admission.AdmissionRefused.class)
+        .extracting(e -> ((org.examledger.api.admission.AdmissionRefused) e).rule())
+        .isEqualTo("statement-replayed");
+    assertThat(rows()).isEqualTo(before);
+  }
+
+  @Test
+  void commandWithoutAnAdmittedStatementIsRefused() throws Exception {
+    org.axonframework.commandhandling.gateway.CommandGateway gateway =
+        node.context().getBean(org.axonframework.commandhandling.gateway.CommandGateway.class);
+    long before = rows();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                gateway.sendAndWait(
+                    new org.examledger.exam.RegisterCandidateCommand(
+                        SESSION,
+                        "C-BYPASS",
+                        new org.examledger.exam.Provenance(
+                            "admin-01", "nobody", Instant.now(), null))))
+        .hasMessageContaining("carries no admitted statement; every write must pass admission");
+    assertThat(rows()).isEqualTo(before);
   }
 }
