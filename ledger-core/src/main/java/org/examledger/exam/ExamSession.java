@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
@@ -28,6 +29,13 @@ public class ExamSession {
   private final Map<String, BigDecimal> maxScoreByComponent = new HashMap<>();
   private final Set<String> candidates = new HashSet<>();
   private final Set<String> scoredComponents = new HashSet<>();
+  private final Map<String, UnsignedScore> unsignedScores = new HashMap<>();
+
+  /** Identifier of the event applied last; a command handler returns it to its caller. */
+  private transient String lastEventId;
+
+  private record UnsignedScore(
+      String candidateId, String componentId, BigDecimal score, String actorId) {}
 
   protected ExamSession() {
     // required by Axon to rebuild the aggregate from its events
@@ -128,8 +136,13 @@ public class ExamSession {
     apply(new CandidateRegisteredEvent(sessionId, command.candidateId(), command.provenance()));
   }
 
+  /**
+   * Records a first score.
+   *
+   * @return the identifier of the stored event, by which a countersignature refers to it
+   */
   @CommandHandler
-  public void handle(RecordScoreCommand command) {
+  public String handle(RecordScoreCommand command) {
     requireProvenance(command.provenance());
     if (!candidates.contains(command.candidateId())) {
       throw new ExamRuleViolation(
@@ -192,6 +205,71 @@ public class ExamSession {
     apply(
         new ScoreRecordedEvent(
             sessionId, command.candidateId(), command.componentId(), score, command.provenance()));
+    return lastEventId;
+  }
+
+  /**
+   * The examiner named on an unsigned (transcribed) score entry confirms it with their signature.
+   * The statement repeats candidate, component and score, so the examiner signs the values, not
+   * only an identifier they cannot read.
+   */
+  @CommandHandler
+  public String handle(CountersignScoreCommand command) {
+    requireProvenance(command.provenance());
+    if (!command.provenance().signed()) {
+      throw new ExamRuleViolation(
+          "countersign-unsigned", null, "a countersignature must itself be signed");
+    }
+    UnsignedScore entry = unsignedScores.get(command.eventId());
+    if (entry == null) {
+      throw new ExamRuleViolation(
+          "unknown-unsigned-entry",
+          "eventId",
+          "session '"
+              + sessionId
+              + "' has no unsigned, not yet countersigned score entry with event id '"
+              + command.eventId()
+              + "'");
+    }
+    if (!entry.candidateId().equals(command.candidateId())
+        || !entry.componentId().equals(command.componentId())
+        || command.score() == null
+        || entry.score().compareTo(command.score()) != 0) {
+      throw new ExamRuleViolation(
+          "countersign-mismatch",
+          "score",
+          "the countersignature names candidate '"
+              + command.candidateId()
+              + "', component '"
+              + command.componentId()
+              + "', score "
+              + (command.score() == null ? "missing" : command.score().toPlainString())
+              + "; the entry has '"
+              + entry.candidateId()
+              + "', '"
+              + entry.componentId()
+              + "', "
+              + entry.score().toPlainString());
+    }
+    if (!entry.actorId().equals(command.provenance().actorId())) {
+      throw new ExamRuleViolation(
+          "countersign-wrong-actor",
+          "actor",
+          "the entry names '"
+              + entry.actorId()
+              + "' as its examiner; '"
+              + command.provenance().actorId()
+              + "' may not countersign it");
+    }
+    apply(
+        new ScoreCountersignedEvent(
+            sessionId,
+            command.eventId(),
+            command.candidateId(),
+            command.componentId(),
+            command.score(),
+            command.provenance()));
+    return lastEventId;
   }
 
   @EventSourcingHandler
@@ -206,8 +284,24 @@ public class ExamSession {
   }
 
   @EventSourcingHandler
-  void on(ScoreRecordedEvent event) {
+  void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
+    lastEventId = eventId;
     scoredComponents.add(sheetKey(event.candidateId(), event.componentId()));
+    if (!event.provenance().signed()) {
+      unsignedScores.put(
+          eventId,
+          new UnsignedScore(
+              event.candidateId(),
+              event.componentId(),
+              event.score(),
+              event.provenance().actorId()));
+    }
+  }
+
+  @EventSourcingHandler
+  void on(ScoreCountersignedEvent event, @MessageIdentifier String eventId) {
+    lastEventId = eventId;
+    unsignedScores.remove(event.countersignedEventId());
   }
 
   private static String sheetKey(String candidateId, String componentId) {

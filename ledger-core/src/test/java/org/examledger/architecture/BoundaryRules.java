@@ -76,18 +76,21 @@ final class BoundaryRules {
           .dependOnClassesThat()
           .resideInAPackage("org.examledger.crypto.bc..");
 
-  /** Axon's annotations belong to the exam domain (aggregates, messages); nowhere else in core. */
-  static final ArchRule ONLY_EXAM_USES_AXON =
+  /**
+   * Axon's annotations belong to the domains (aggregates, messages): the exam domain and the key
+   * registry (an aggregate too, ADR 0016); nowhere else in core.
+   */
+  static final ArchRule ONLY_DOMAINS_USE_AXON =
       noClasses()
           .that()
           .resideInAPackage("org.examledger..")
           .and()
-          .resideOutsideOfPackage("org.examledger.exam..")
+          .resideOutsideOfPackages("org.examledger.exam..", "org.examledger.keys..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.axonframework..")
           .because(
-              "ledger-core's integrity library is framework-free; only exam is an Axon domain");
+              "ledger-core's integrity library is framework-free; only exam and keys are Axon domains");
 
   /** Canonical bytes depend on nothing that could change them: the JDK, Jackson's tree, bytes. */
   static final ArchRule CANONICAL_IS_SELF_CONTAINED =

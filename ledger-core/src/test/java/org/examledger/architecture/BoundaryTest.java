@@ -24,7 +24,7 @@ class BoundaryTest {
   @ArchTest
   static final ArchRule checkpointUsesCryptoApiOnly = BoundaryRules.CHECKPOINT_USES_CRYPTO_API_ONLY;
 
-  @ArchTest static final ArchRule onlyExamUsesAxon = BoundaryRules.ONLY_EXAM_USES_AXON;
+  @ArchTest static final ArchRule onlyDomainsUseAxon = BoundaryRules.ONLY_DOMAINS_USE_AXON;
 
   @ArchTest
   static final ArchRule canonicalIsSelfContained = BoundaryRules.CANONICAL_IS_SELF_CONTAINED;

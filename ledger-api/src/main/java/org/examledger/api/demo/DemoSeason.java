@@ -1,17 +1,27 @@
 package org.examledger.api.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.Set;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.examledger.api.admission.Admission;
+import org.examledger.api.admission.KeyRegistryView;
+import org.examledger.api.admission.StatementDispatcher;
+import org.examledger.bytes.Bytes;
+import org.examledger.crypto.Digests;
+import org.examledger.crypto.Signers;
 import org.examledger.exam.ExamType;
-import org.examledger.exam.Provenance;
-import org.examledger.exam.RecordScoreCommand;
-import org.examledger.exam.RegisterCandidateCommand;
-import org.examledger.exam.ScheduleSessionCommand;
 import org.examledger.exam.ScoreComponent;
+import org.examledger.keys.ActorRole;
+import org.examledger.statements.RecordScorePayload;
+import org.examledger.statements.RegisterCandidatePayload;
+import org.examledger.statements.RegisterKeyPayload;
+import org.examledger.statements.ScheduleSessionPayload;
+import org.examledger.statements.StatementSigner;
+import org.examledger.statements.StatementTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,22 +32,43 @@ import org.springframework.stereotype.Component;
 /**
  * Loads one demo session with three candidates and their scores, once: on a second start the
  * session exists and nothing is sent again. Enabled by {@code ledger.demo.enabled=true}.
+ *
+ * <p>Every write is a signed statement admitted like an HTTP request. The demo actors' Ed25519 keys
+ * come from fixed seeds (SHA-256 of "examledger demo key " + actor), so they are public and good
+ * for nothing but the demo; the demo administrator's key is the registry's genesis key.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.demo.enabled", havingValue = "true")
 class DemoSeason implements ApplicationRunner {
 
   static final String SESSION_ID = "S-DEMO-2026-CNC-4";
+  static final String SUBMITTER = "demo-loader";
   private static final Logger log = LoggerFactory.getLogger(DemoSeason.class);
 
-  private final CommandGateway commands;
+  private final Admission admission;
+  private final StatementDispatcher dispatcher;
+  private final KeyRegistryView registry;
   private final EventStore eventStore;
   private final Clock clock;
+  private int nonce;
 
-  DemoSeason(CommandGateway commands, EventStore eventStore, Clock clock) {
-    this.commands = commands;
+  DemoSeason(
+      Admission admission,
+      StatementDispatcher dispatcher,
+      KeyRegistryView registry,
+      EventStore eventStore,
+      Clock clock) {
+    this.admission = admission;
+    this.dispatcher = dispatcher;
+    this.registry = registry;
     this.eventStore = eventStore;
     this.clock = clock;
+  }
+
+  /** The demo actor's signer: Ed25519 from a fixed, published seed. */
+  static StatementSigner demoActor(String actor) {
+    Bytes seed = Digests.sha256(Bytes.utf8("examledger demo key " + actor)).value();
+    return new StatementSigner(actor, Signers.ed25519FromSeed(seed));
   }
 
   @Override
@@ -46,39 +77,61 @@ class DemoSeason implements ApplicationRunner {
       log.info("demo session {} already in the ledger; nothing loaded", SESSION_ID);
       return;
     }
+    StatementSigner admin = demoActor("admin-01");
+    StatementSigner examiner07 = demoActor("examiner-07");
+    StatementSigner examiner11 = demoActor("examiner-11");
+    String adminKey = admin.signer().publicKey().keyId().value();
+    if (registry.find(adminKey).isEmpty()) {
+      if (!registry.isEmpty()) {
+        log.error(
+            "demo not loaded: the key registry already holds keys but not the demo administrator's;"
+                + " run the demo on a data folder of its own");
+        return;
+      }
+      registerKey(admin, admin, ActorRole.STATION_ADMIN);
+    }
+    registerKey(admin, examiner07, ActorRole.EXAMINER);
+    registerKey(admin, examiner11, ActorRole.EXAMINER);
+
     Instant start = Instant.parse("2026-06-13T01:00:00Z");
-    commands.sendAndWait(
-        new ScheduleSessionCommand(
-            SESSION_ID,
-            "CNC lathe operator",
-            4,
-            ExamType.REGULAR,
-            new BigDecimal("60"),
-            List.of(
-                new ScoreComponent("theory", "Theory paper", new BigDecimal("40")),
-                new ScoreComponent("practical", "Turning a stepped shaft", new BigDecimal("60"))),
-            start,
-            start.plusSeconds(4 * 3600),
-            provenance("admin-01")));
+    submit(
+        admin,
+        StatementTypes.SESSION_SCHEDULE,
+        SESSION_ID,
+        new ScheduleSessionPayload(
+                "CNC lathe operator",
+                4,
+                ExamType.REGULAR,
+                new BigDecimal("60"),
+                List.of(
+                    new ScoreComponent("theory", "Theory paper", new BigDecimal("40")),
+                    new ScoreComponent(
+                        "practical", "Turning a stepped shaft", new BigDecimal("60"))),
+                start,
+                start.plusSeconds(4 * 3600))
+            .toJson());
     String[][] scores = {
       {"C-2026-0001", "35", "48.5"},
       {"C-2026-0002", "22", "37"},
       {"C-2026-0003", "30", null},
     };
     for (String[] row : scores) {
-      commands.sendAndWait(
-          new RegisterCandidateCommand(SESSION_ID, row[0], provenance("admin-01")));
-      commands.sendAndWait(
-          new RecordScoreCommand(
-              SESSION_ID, row[0], "theory", new BigDecimal(row[1]), provenance("examiner-07")));
+      submit(
+          admin,
+          StatementTypes.CANDIDATE_REGISTER,
+          SESSION_ID,
+          new RegisterCandidatePayload(row[0]).toJson());
+      submit(
+          examiner07,
+          StatementTypes.SCORE_RECORD,
+          SESSION_ID,
+          new RecordScorePayload(row[0], "theory", new BigDecimal(row[1])).toJson());
       if (row[2] != null) {
-        commands.sendAndWait(
-            new RecordScoreCommand(
-                SESSION_ID,
-                row[0],
-                "practical",
-                new BigDecimal(row[2]),
-                provenance("examiner-11")));
+        submit(
+            examiner11,
+            StatementTypes.SCORE_RECORD,
+            SESSION_ID,
+            new RecordScorePayload(row[0], "practical", new BigDecimal(row[2])).toJson());
       }
     }
     log.info(
@@ -89,11 +142,27 @@ class DemoSeason implements ApplicationRunner {
         SESSION_ID);
   }
 
-  private boolean alreadyLoaded() {
-    return eventStore.lastSequenceNumberFor(SESSION_ID).isPresent();
+  private void registerKey(StatementSigner admin, StatementSigner owner, ActorRole role) {
+    String keyId = owner.signer().publicKey().keyId().value();
+    if (registry.find(keyId).isPresent()) {
+      return;
+    }
+    Instant now = clock.instant();
+    submit(
+        admin,
+        StatementTypes.KEYS_REGISTER,
+        keyId,
+        new RegisterKeyPayload(owner.actorId(), role, owner.signer().publicKey(), now).toJson());
   }
 
-  private Provenance provenance(String actor) {
-    return new Provenance(actor, "demo-loader", clock.instant(), null);
+  private void submit(StatementSigner actor, String type, String subject, JsonNode payload) {
+    Instant issuedAt = clock.instant();
+    String body =
+        actor.sign(type, subject, payload, issuedAt, "demo-" + issuedAt + "-" + (++nonce)).toJson();
+    dispatcher.dispatch(admission.admit(body, Set.of(type)), SUBMITTER);
+  }
+
+  private boolean alreadyLoaded() {
+    return eventStore.lastSequenceNumberFor(SESSION_ID).isPresent();
   }
 }

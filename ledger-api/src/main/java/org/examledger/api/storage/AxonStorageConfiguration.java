@@ -26,6 +26,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.examledger.api.config.LedgerProperties;
 import org.examledger.exam.ExamRuleViolation;
+import org.examledger.keys.KeyRegistryViolation;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -164,6 +165,7 @@ public class AxonStorageConfiguration {
                 .addNonTransientFailurePredicate(
                     t ->
                         t instanceof ExamRuleViolation
+                            || t instanceof KeyRegistryViolation
                             || t instanceof AggregateStreamCreationException
                             || t instanceof AggregateNotFoundException)
                 .build())

@@ -6,9 +6,9 @@ import java.util.Locale;
 import org.h2.api.Trigger;
 
 /**
- * H2 trigger that refuses every UPDATE and DELETE on an append-only table of the embedded database
- * (the event table, the Merkle log's tables), like the PL/pgSQL triggers do on PostgreSQL.
- * Installed by Flyway migrations {@code h2/V2} and {@code h2/V3}.
+ * H2 trigger that refuses every UPDATE and DELETE on an evidence table of the embedded database
+ * (events, admitted statements, the Merkle log's tables), like the PL/pgSQL triggers do on
+ * PostgreSQL. Installed by the Flyway migrations in {@code db/migration/h2}.
  */
 public final class H2AppendOnlyTrigger implements Trigger {
 
@@ -21,6 +21,7 @@ public final class H2AppendOnlyTrigger implements Trigger {
     // H2 folds unquoted names to upper case; the message uses the names the migrations wrote.
     this.table = table.toLowerCase(Locale.ROOT);
     operation = (type & DELETE) != 0 ? "DELETE" : "UPDATE";
+    this.table = table.toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override

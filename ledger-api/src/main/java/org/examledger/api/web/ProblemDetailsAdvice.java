@@ -13,7 +13,9 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.examledger.api.admission.AdmissionRefused;
 import org.examledger.exam.ExamRuleViolation;
+import org.examledger.keys.KeyRegistryViolation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -40,7 +42,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   private static final Set<String> CONFLICTS =
       Set.of("candidate-already-registered", "score-already-recorded");
 
-  private static final Set<String> NOT_FOUND = Set.of("candidate-not-registered");
+  private static final Set<String> NOT_FOUND =
+      Set.of("candidate-not-registered", "unknown-unsigned-entry");
+
+  private static final Set<String> KEY_CONFLICTS =
+      Set.of("key-already-registered", "key-already-revoked");
 
   @ExceptionHandler(ExamRuleViolation.class)
   ProblemDetail examRule(ExamRuleViolation violation) {
@@ -48,6 +54,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         CONFLICTS.contains(violation.rule())
             ? HttpStatus.CONFLICT
             : NOT_FOUND.contains(violation.rule()) ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    return problem(status, violation.rule(), violation.getMessage(), violation.field());
+  }
+
+  @ExceptionHandler(AdmissionRefused.class)
+  ProblemDetail admissionRefused(AdmissionRefused refused) {
+    return problem(
+        HttpStatus.valueOf(refused.status()),
+        refused.rule(),
+        refused.getMessage(),
+        refused.field());
+  }
+
+  @ExceptionHandler(KeyRegistryViolation.class)
+  ProblemDetail keyRule(KeyRegistryViolation violation) {
+    HttpStatus status =
+        KEY_CONFLICTS.contains(violation.rule())
+            ? HttpStatus.CONFLICT
+            : violation.rule().equals("signer-not-admin")
+                ? HttpStatus.FORBIDDEN
+                : violation.rule().equals("key-not-registered")
+                    ? HttpStatus.NOT_FOUND
+                    : HttpStatus.BAD_REQUEST;
     return problem(status, violation.rule(), violation.getMessage(), violation.field());
   }
 
@@ -83,6 +111,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Throwable cause = e.getCause();
     if (cause instanceof ExamRuleViolation v) {
       return examRule(v);
+    }
+    if (cause instanceof KeyRegistryViolation k) {
+      return keyRule(k);
     }
     if (cause instanceof AggregateNotFoundException n) {
       return unknownAggregate(n);

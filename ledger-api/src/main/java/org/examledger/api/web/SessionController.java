@@ -1,21 +1,21 @@
 package org.examledger.api.web;
 
-import jakarta.validation.Valid;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.examledger.exam.Provenance;
-import org.examledger.exam.RecordScoreCommand;
-import org.examledger.exam.RegisterCandidateCommand;
-import org.examledger.exam.ScheduleSessionCommand;
-import org.examledger.exam.ScoreComponent;
+import org.examledger.api.admission.Admission;
+import org.examledger.api.admission.AdmissionRefused;
+import org.examledger.api.admission.AdmittedStatement;
+import org.examledger.api.admission.CallerIdentity;
+import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.projections.scores.FindResultSheetQuery;
 import org.examledger.projections.scores.ResultSheetView;
+import org.examledger.statements.StatementTypes;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,78 +25,72 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sessions, candidates and scores. Writes are commands answered once the event is stored; reads
- * come from the result-sheet projection and so may lag a write by a moment.
+ * Sessions, candidates and scores. Every write body is an actor's statement (a DSSE envelope, or an
+ * unsigned statement where policy allows), admitted before its command runs; the URL must agree
+ * with the statement. Writes are answered once the event is stored; reads come from the
+ * result-sheet projection and so may lag a write by a moment.
  */
 @RestController
 @RequestMapping("/api/v1/sessions")
 class SessionController {
 
-  /**
-   * Until authentication lands (issue 9) the caller is not known; the statement's actor is
-   * recorded, and the submitter says honestly that nobody was authenticated.
-   */
-  static final String UNAUTHENTICATED = "unauthenticated";
-
-  private final CommandGateway commands;
+  private final Admission admission;
+  private final StatementDispatcher dispatcher;
+  private final CallerIdentity caller;
   private final QueryGateway queries;
-  private final Clock clock;
 
-  SessionController(CommandGateway commands, QueryGateway queries, Clock clock) {
-    this.commands = commands;
+  SessionController(
+      Admission admission,
+      StatementDispatcher dispatcher,
+      CallerIdentity caller,
+      QueryGateway queries) {
+    this.admission = admission;
+    this.dispatcher = dispatcher;
+    this.caller = caller;
     this.queries = queries;
-    this.clock = clock;
   }
 
-  @PostMapping
-  ResponseEntity<Map<String, String>> schedule(@Valid @RequestBody ScheduleSessionRequest request) {
-    String sessionId = request.sessionId() != null ? request.sessionId() : "S-" + UUID.randomUUID();
-    commands.sendAndWait(
-        new ScheduleSessionCommand(
-            sessionId,
-            request.occupation(),
-            request.level(),
-            request.examType(),
-            request.passMark(),
-            request.components().stream()
-                .map(c -> new ScoreComponent(c.componentId(), c.name(), c.maxScore()))
-                .toList(),
-            request.startsAt(),
-            request.endsAt(),
-            provenance(request.actor())));
-    return ResponseEntity.created(URI.create("/api/v1/sessions/" + sessionId))
-        .body(Map.of("sessionId", sessionId));
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> schedule(@RequestBody String body) {
+    AdmittedStatement s = admission.admit(body, Set.of(StatementTypes.SESSION_SCHEDULE));
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.subject())).body(result);
   }
 
-  @PostMapping("/{sessionId}/candidates")
-  ResponseEntity<Map<String, String>> register(
-      @PathVariable String sessionId, @Valid @RequestBody RegisterCandidateRequest request) {
-    commands.sendAndWait(
-        new RegisterCandidateCommand(
-            sessionId, request.candidateId(), provenance(request.actor())));
+  @PostMapping(path = "/{sessionId}/candidates", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> register(
+      @PathVariable String sessionId, @RequestBody String body) {
+    AdmittedStatement s = admission.admit(body, Set.of(StatementTypes.CANDIDATE_REGISTER));
+    requireSubject(s, sessionId);
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
     return ResponseEntity.created(
-            URI.create("/api/v1/sessions/" + sessionId + "/candidates/" + request.candidateId()))
-        .body(Map.of("sessionId", sessionId, "candidateId", request.candidateId()));
+            URI.create(
+                "/api/v1/sessions/" + sessionId + "/candidates/" + result.get("candidateId")))
+        .body(result);
   }
 
-  @PostMapping("/{sessionId}/candidates/{candidateId}/scores")
-  ResponseEntity<Map<String, String>> recordScore(
-      @PathVariable String sessionId,
-      @PathVariable String candidateId,
-      @Valid @RequestBody RecordScoreRequest request) {
-    commands.sendAndWait(
-        new RecordScoreCommand(
-            sessionId,
-            candidateId,
-            request.componentId(),
-            request.score(),
-            provenance(request.actor())));
-    return ResponseEntity.created(resultSheetUri(sessionId, candidateId))
-        .body(
-            Map.of(
-                "sessionId", sessionId,
-                "candidateId", candidateId,
-                "componentId", request.componentId()));
+  @PostMapping(
+      path = "/{sessionId}/candidates/{candidateId}/scores",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> recordScore(
+      @PathVariable String sessionId, @PathVariable String candidateId, @RequestBody String body) {
+    AdmittedStatement s =
+        admission.admit(
+            body, Set.of(StatementTypes.SCORE_RECORD, StatementTypes.SCORE_COUNTERSIGN));
+    requireSubject(s, sessionId);
+    JsonNode named = s.payload().get("candidateId");
+    if (named == null || !candidateId.equals(named.asText())) {
+      throw new AdmissionRefused(
+          400,
+          "url-mismatch",
+          "payload.candidateId",
+          "the URL names candidate '"
+              + candidateId
+              + "' but the statement names "
+              + (named == null ? "none" : "'" + named.asText() + "'"));
+    }
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    return ResponseEntity.created(resultSheetUri(sessionId, candidateId)).body(result);
   }
 
   @GetMapping("/{sessionId}/candidates/{candidateId}/result-sheet")
@@ -121,12 +115,22 @@ class SessionController {
                         + "' (yet: the projection may lag a write by a moment)"));
   }
 
+  private static void requireSubject(AdmittedStatement s, String sessionId) {
+    if (!s.subject().equals(sessionId)) {
+      throw new AdmissionRefused(
+          400,
+          "url-mismatch",
+          "subject",
+          "the URL names session '"
+              + sessionId
+              + "' but the statement's subject is '"
+              + s.subject()
+              + "'");
+    }
+  }
+
   private static URI resultSheetUri(String sessionId, String candidateId) {
     return URI.create(
         "/api/v1/sessions/" + sessionId + "/candidates/" + candidateId + "/result-sheet");
-  }
-
-  private Provenance provenance(String actor) {
-    return new Provenance(actor, UNAUTHENTICATED, clock.instant(), null);
   }
 }

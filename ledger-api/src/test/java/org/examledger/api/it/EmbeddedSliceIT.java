@@ -20,6 +20,7 @@ class EmbeddedSliceIT extends AbstractSliceIT {
   void start(@TempDir Path dir) {
     dataDir = dir;
     node = LedgerNode.start(Map.of("ledger.data-dir", dataDir.toString()));
+    TestActors.bootstrap(node);
   }
 
   @AfterAll

@@ -66,6 +66,35 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void ledgerInitCreatesTheKeysAndIsSafeToRunTwice(@TempDir Path dataDir) throws Exception {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path keysDir = dataDir.resolve("admin-keys");
+    for (int run = 1; run <= 2; run++) {
+      Path log = dataDir.resolve("init-" + run + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  repo.resolve("ledger").toString(),
+                  "init",
+                  "--keys-dir",
+                  keysDir.toString(),
+                  "--data-dir",
+                  dataDir.toString())
+              .directory(repo.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      builder.environment().put("LEDGER_NO_BUILD", "1");
+      builder.environment().remove("LEDGER_DB_URL");
+      Process process = builder.start();
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("init finished").isTrue();
+      assertThat(process.exitValue()).as(java.nio.file.Files.readString(log)).isZero();
+    }
+    assertThat(dataDir.resolve("keys").resolve("log-ed25519.pem")).exists();
+    assertThat(keysDir.resolve("admin-01-ed25519.pem")).exists();
+    assertThat(java.nio.file.Files.readString(dataDir.resolve("init-2.log")))
+        .contains("no second genesis");
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -42,13 +42,13 @@ class PostgresGrantsIT {
                     "spring.datasource.password", "",
                     "spring.flyway.enabled", "false",
                     "ledger.node-id", "grants-app"))) {
-          assertThat(
-                  node.post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted("S-G")).status())
+          TestActors.bootstrap(node);
+          assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody("S-G")).status())
               .isEqualTo(201);
           assertThat(
                   node.post(
                           "/api/v1/sessions/S-G/candidates",
-                          "{\"candidateId\":\"C-1\",\"actor\":\"admin-01\"}")
+                          AbstractSliceIT.registerBody("S-G", "C-1"))
                       .status())
               .isEqualTo(201);
           await()
@@ -69,6 +69,9 @@ class PostgresGrantsIT {
               .isInstanceOf(SQLException.class)
               .hasMessageContaining("permission denied");
           assertThatThrownBy(() -> s.executeUpdate("DELETE FROM domain_event_entry"))
+              .isInstanceOf(SQLException.class)
+              .hasMessageContaining("permission denied");
+          assertThatThrownBy(() -> s.executeUpdate("DELETE FROM admitted_statement"))
               .isInstanceOf(SQLException.class)
               .hasMessageContaining("permission denied");
           assertThatThrownBy(() -> s.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER ALL"))

@@ -19,6 +19,7 @@ class PostgresSliceIT extends AbstractSliceIT {
   void start() {
     db = PostgresDatabase.create();
     node = LedgerNode.onPostgres(db, "slice-it-node");
+    TestActors.bootstrap(node);
   }
 
   @AfterAll

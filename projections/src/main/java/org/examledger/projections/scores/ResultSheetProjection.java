@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.examledger.exam.CandidateRegisteredEvent;
 import org.examledger.exam.ScoreComponent;
+import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SessionScheduledEvent;
 import org.examledger.projections.scores.ResultSheetView.ComponentScoreView;
@@ -81,6 +82,16 @@ public class ResultSheetProjection {
             event.provenance().submitterId(),
             utc(event.provenance().receivedAt()),
             event.provenance().signed())
+        .update();
+  }
+
+  /** A countersigned transcription is signed evidence from now on. */
+  @EventHandler
+  void on(ScoreCountersignedEvent event) {
+    jdbc.sql(
+            "UPDATE rm_component_score SET signed = TRUE"
+                + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?")
+        .params(event.sessionId(), event.candidateId(), event.componentId())
         .update();
   }
 

@@ -1,0 +1,69 @@
+package org.examledger.api.admission;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.examledger.keys.KeyRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Wires admission: the key registry aggregate, its read model in a SUBSCRIBING processor whose
+ * failures propagate (so the read model commits with the event or not at all), the admitted
+ * statement interceptor on the command bus, and the caller identity.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdmissionConfiguration {
+
+  @Bean
+  public ConfigurerModule keyRegistryModule() {
+    return configurer -> {
+      configurer.configureAggregate(KeyRegistry.class);
+      configurer
+          .eventProcessing()
+          .registerSubscribingEventProcessor(KeyRegistryProjection.PROCESSING_GROUP)
+          .registerListenerInvocationErrorHandler(
+              KeyRegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    };
+  }
+
+  @Bean
+  public KeyRegistryProjection keyRegistryProjection(JdbcClient jdbc) {
+    return new KeyRegistryProjection(jdbc);
+  }
+
+  @Bean
+  public KeyRegistryView keyRegistryView(JdbcClient jdbc) {
+    return new KeyRegistryView(jdbc);
+  }
+
+  @Bean
+  public Admission admission(
+      KeyRegistryView registry, JdbcClient jdbc, Clock clock, AdmissionProperties properties) {
+    return new Admission(registry, jdbc, clock, properties);
+  }
+
+  @Bean
+  public StatementDispatcher statementDispatcher(CommandGateway commands, Clock clock) {
+    return new StatementDispatcher(commands, clock);
+  }
+
+  /**
+   * Axon's Spring Boot interceptor auto-configuration registers every MessageHandlerInterceptor
+   * bean for commands with the command bus, after its transaction interceptor.
+   */
+  @Bean
+  public AdmittedStatementInterceptor admittedStatementInterceptor(JdbcClient jdbc, Clock clock) {
+    return new AdmittedStatementInterceptor(jdbc, clock);
+  }
+
+  /** Until authentication (issue 9) nobody is authenticated; replace this bean to plug one in. */
+  @Bean
+  @ConditionalOnMissingBean
+  public CallerIdentity callerIdentity() {
+    return () -> CallerIdentity.UNAUTHENTICATED;
+  }
+}
