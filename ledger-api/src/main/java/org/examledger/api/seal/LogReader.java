@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.examledger.bytes.Bytes;
 import org.examledger.ledger.LeafEncoding;
+import org.examledger.ledger.LeafEncodingException;
 import org.examledger.merkle.ConsistencyProof;
 import org.examledger.merkle.Hash;
 import org.examledger.merkle.InclusionProof;
@@ -16,8 +17,13 @@ public final class LogReader {
   /** One leaf as stored in {@code ledger_leaf}. */
   public record Leaf(long leafIndex, long globalIndex, String eventIdentifier, Hash leafHash) {}
 
-  /** A leaf with the leaf input recomputed from the event row it stands for. */
-  public record Entry(Leaf leaf, Bytes leafInput) {}
+  /**
+   * A leaf with the leaf input recomputed from the event row it stands for.
+   *
+   * @param leafInput null when the row is missing or cannot be encoded
+   * @param problem why there is no leaf input, or null
+   */
+  public record Entry(Leaf leaf, Bytes leafInput, String problem) {}
 
   private static final String CHECKPOINT_COLUMNS = "tree_size, root_hash, note, signed_at";
   private static final String LEAF_COLUMNS =
@@ -115,12 +121,16 @@ public final class LogReader {
                   rs.getLong("leaf_global_index"),
                   rs.getString("leaf_event_identifier"),
                   Hash.of(Bytes.of(rs.getBytes("leaf_hash"))));
-          // An entry whose event row is gone still lists its leaf; its input is missing (null).
-          Bytes input =
-              rs.getString("event_identifier") == null
-                  ? null
-                  : LeafEncoding.leafInput(StoredEvents.row(rs).event());
-          return new Entry(leaf, input);
+          // An entry whose event row is gone or altered still lists its leaf, and says why it
+          // has no input: an auditor's tool reports it instead of failing the whole page.
+          if (rs.getString("event_identifier") == null) {
+            return new Entry(leaf, null, "no event row with global index " + leaf.globalIndex());
+          }
+          try {
+            return new Entry(leaf, LeafEncoding.leafInput(StoredEvents.row(rs).event()), null);
+          } catch (LeafEncodingException e) {
+            return new Entry(leaf, null, e.getMessage());
+          }
         },
         start,
         end);

@@ -204,6 +204,9 @@ class LogController {
                       entry.put("globalIndex", e.leaf().globalIndex());
                       entry.put("leafHash", e.leaf().leafHash().base64());
                       entry.put("leafInput", e.leafInput() == null ? null : e.leafInput().base64());
+                      if (e.problem() != null) {
+                        entry.put("problem", e.problem());
+                      }
                       return entry;
                     })
                 .toList();
