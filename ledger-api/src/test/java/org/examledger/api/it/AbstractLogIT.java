@@ -69,14 +69,14 @@ abstract class AbstractLogIT {
   /** Schedules a session and registers candidates: 1 + candidates events. */
   String writeSession(int candidates) {
     String sessionId = "S-LOG-" + (++sessions);
-    Response r = node().post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted(sessionId));
+    Response r = node().post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {
       r =
           node()
               .post(
                   "/api/v1/sessions/" + sessionId + "/candidates",
-                  "{\"candidateId\":\"C-" + i + "\",\"actor\":\"admin-01\"}");
+                  AbstractSliceIT.registerBody(sessionId, "C-" + i));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
     return sessionId;

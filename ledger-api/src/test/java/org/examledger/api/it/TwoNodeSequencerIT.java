@@ -35,6 +35,7 @@ class TwoNodeSequencerIT {
       try {
         LedgerNode a = start(db, "node-a", keys);
         running.add(a);
+        TestActors.bootstrap(a);
         LedgerNode b = start(db, "node-b", keys);
         running.add(b);
         assertThat(a.get("/api/v1/log/key").body()).isEqualTo(b.get("/api/v1/log/key").body());
@@ -128,13 +129,13 @@ class TwoNodeSequencerIT {
   }
 
   private static void write(LedgerNode node, String sessionId, int candidates) {
-    Response r = node.post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted(sessionId));
+    Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {
       r =
           node.post(
               "/api/v1/sessions/" + sessionId + "/candidates",
-              "{\"candidateId\":\"C-" + i + "\",\"actor\":\"admin-01\"}");
+              AbstractSliceIT.registerBody(sessionId, "C-" + i));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
   }
