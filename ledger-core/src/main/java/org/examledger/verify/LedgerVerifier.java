@@ -1,0 +1,501 @@
+package org.examledger.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.examledger.canonical.CanonicalJson;
+import org.examledger.canonical.CanonicalJsonException;
+import org.examledger.checkpoint.Checkpoint;
+import org.examledger.checkpoint.NoteFormatException;
+import org.examledger.checkpoint.NoteVerificationException;
+import org.examledger.checkpoint.NoteVerifierKey;
+import org.examledger.checkpoint.SignedNote;
+import org.examledger.crypto.Sm2UserId;
+import org.examledger.crypto.Verifiers;
+import org.examledger.envelope.Envelope;
+import org.examledger.envelope.EnvelopeException;
+import org.examledger.envelope.Envelopes;
+import org.examledger.envelope.Statement;
+import org.examledger.ledger.LeafEncoding;
+import org.examledger.ledger.LeafEncodingException;
+import org.examledger.ledger.StoredEvent;
+import org.examledger.merkle.Hash;
+import org.examledger.merkle.MerkleLog;
+import org.examledger.merkle.MerkleProofException;
+import org.examledger.merkle.NodeStore;
+import org.examledger.merkle.ProofVerifier;
+
+/**
+ * Verifies a whole ledger from a {@link LedgerSource} (docs/operations.md, "Verification"):
+ *
+ * <ol>
+ *   <li>every leaf is recomputed from its stored event ({@link LeafEncoding}) and compared with the
+ *       stored leaf hash; every leaf has its event, every event a leaf, leaf indexes run 0..n-1;
+ *   <li>the Merkle tree is rebuilt from the recomputed leaf hashes in a scratch {@link NodeStore};
+ *   <li>every stored checkpoint's signature verifies under the log key, its root is the rebuilt
+ *       root at its size, and it is consistent with the next (a consistency proof from the rebuilt
+ *       tree, verified against both signed roots);
+ *   <li>every event whose provenance carries an envelope is verified ({@link Envelopes#verify})
+ *       against the key history rebuilt from the key registry's stored events, as of the
+ *       statement's issuedAt, and the statement's actor is both the key's owner and the
+ *       provenance's actor. Events without an envelope are counted as unsigned, not failed.
+ * </ol>
+ *
+ * Problems are collected, not thrown: a verifier must say everything that is wrong, each naming the
+ * event (identifier, leaf index) or the checkpoint, with expected and found values.
+ */
+public final class LedgerVerifier {
+
+  /** Entries between two progress reports. */
+  public static final int PROGRESS_EVERY = 10_000;
+
+  /** Problems listed in a report; more are counted. Keeps memory bounded on a wrecked ledger. */
+  public static final int MAX_LISTED_PROBLEMS = 1_000;
+
+  /** Leaf hashes appended to the scratch tree per store write, so a file store syncs rarely. */
+  private static final int APPEND_BATCH = 4_096;
+
+  private final NoteVerifierKey logKey;
+  private final ProgressListener progress;
+
+  /**
+   * @param logKey the log's checkpoint verifier key (signed-note type 0x01), the trust anchor
+   * @param progress told every {@link #PROGRESS_EVERY} entries
+   */
+  public LedgerVerifier(NoteVerifierKey logKey, ProgressListener progress) {
+    this.logKey = Objects.requireNonNull(logKey, "logKey");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Reads everything from {@code source} and checks it.
+   *
+   * @param scratch an empty node store the tree is rebuilt in (in memory, or a temporary file to
+   *     keep memory flat on a large ledger)
+   */
+  public VerificationReport verify(LedgerSource source, NodeStore scratch) {
+    Run run = new Run(MerkleLog.create(scratch));
+    source.keyEvents(run::keyEvent);
+    for (Map.Entry<String, Instant> orphan : run.keys.orphanRevocations().entrySet()) {
+      run.problem(
+          new Problem(
+              "key-history",
+              null,
+              null,
+              null,
+              null,
+              orphan.getKey(),
+              "key "
+                  + orphan.getKey()
+                  + " is revoked (at "
+                  + orphan.getValue()
+                  + ") but never registered"));
+    }
+    source.entries(run::entry);
+    run.flush();
+    source.checkpoints(run::checkpoint);
+    return run.report();
+  }
+
+  /** The mutable state of one verification. */
+  private final class Run {
+    private final MerkleLog tree;
+    private final KeyHistory keys = new KeyHistory();
+    private final List<Hash> pending = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private long problemCount;
+    private long entries;
+    private long events;
+    private long leaves;
+    private long nextLeafIndex;
+    private long checkpoints;
+    private long largestCheckpoint = -1;
+    private long signed;
+    private long unsigned;
+    private StoredCheckpointNote previous;
+    private boolean previousRootHeld;
+
+    Run(MerkleLog tree) {
+      this.tree = tree;
+    }
+
+    void problem(Problem p) {
+      problemCount++;
+      if (problems.size() < MAX_LISTED_PROBLEMS) {
+        problems.add(p);
+      }
+    }
+
+    void keyEvent(StoredEvent event) {
+      try {
+        keys.add(event);
+      } catch (KeyHistoryException e) {
+        problem(
+            Problem.ofEvent(
+                "key-event-unreadable",
+                event.eventIdentifier(),
+                null,
+                null,
+                null,
+                "key registry event "
+                    + event.payloadType()
+                    + " cannot be read: "
+                    + e.getMessage()));
+      }
+    }
+
+    void entry(LedgerEntry entry) {
+      entries++;
+      StoredEvent event = entry.event();
+      if (event != null) {
+        events++;
+      }
+      if (entry.leafIndex() != null) {
+        leaf(entry);
+      } else {
+        problem(
+            Problem.ofEvent(
+                "leaf-missing",
+                event.eventIdentifier(),
+                null,
+                "a leaf",
+                "none",
+                "event (aggregate "
+                    + event.aggregateIdentifier()
+                    + ", sequence "
+                    + event.sequenceNumber()
+                    + ", "
+                    + event.payloadType()
+                    + ") has no leaf: it was never sequenced into the log, e.g. inserted behind"
+                    + " the application's back"));
+      }
+      if (event != null) {
+        signature(event, entry.leafIndex());
+      }
+      if (entries % PROGRESS_EVERY == 0) {
+        progress.entriesDone(entries);
+      }
+    }
+
+    private void leaf(LedgerEntry entry) {
+      leaves++;
+      long index = entry.leafIndex();
+      if (index != nextLeafIndex) {
+        problem(
+            Problem.ofEvent(
+                "leaf-index-gap",
+                entry.leafEventId(),
+                index,
+                Long.toString(nextLeafIndex),
+                Long.toString(index),
+                "leaf indexes must run 0..n-1 without gaps: expected leaf index "
+                    + nextLeafIndex
+                    + ", found "
+                    + index));
+      }
+      nextLeafIndex = index + 1;
+      Hash stored = entry.leafHash();
+      Hash forTree = stored;
+      StoredEvent event = entry.event();
+      if (event == null) {
+        problem(
+            Problem.ofEvent(
+                "event-missing",
+                entry.leafEventId(),
+                index,
+                "event " + entry.leafEventId(),
+                "none",
+                "the leaf (hash "
+                    + stored.hex()
+                    + ") names an event that is not stored: the event was deleted"));
+      } else {
+        try {
+          Hash recomputed = LeafEncoding.leafHash(event);
+          if (!recomputed.equals(stored)) {
+            problem(
+                Problem.ofEvent(
+                    "leaf-hash-mismatch",
+                    entry.leafEventId(),
+                    index,
+                    stored.hex(),
+                    recomputed.hex(),
+                    "the stored event no longer hashes to its leaf: expected leaf hash "
+                        + stored.hex()
+                        + ", recomputed "
+                        + recomputed.hex()
+                        + " (aggregate "
+                        + event.aggregateIdentifier()
+                        + ", sequence "
+                        + event.sequenceNumber()
+                        + ")"));
+            forTree = recomputed;
+          }
+        } catch (LeafEncodingException e) {
+          problem(
+              Problem.ofEvent(
+                  "event-unreadable",
+                  entry.leafEventId(),
+                  index,
+                  stored.hex(),
+                  null,
+                  "cannot recompute the leaf: " + e.getMessage()));
+        }
+      }
+      pending.add(forTree);
+      if (pending.size() >= APPEND_BATCH) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (!pending.isEmpty()) {
+        tree.appendAll(pending);
+        pending.clear();
+      }
+    }
+
+    private void signature(StoredEvent event, Long leafIndex) {
+      String id = event.eventIdentifier();
+      JsonNode provenance;
+      try {
+        provenance = CanonicalJson.parse(event.payload()).get("provenance");
+      } catch (CanonicalJsonException e) {
+        // already reported by the leaf check (or as an event without a leaf)
+        if (leafIndex == null) {
+          problem(
+              Problem.ofEvent(
+                  "event-unreadable",
+                  id,
+                  null,
+                  null,
+                  null,
+                  "stored payload is not I-JSON: " + e.getMessage()));
+        }
+        return;
+      }
+      JsonNode envelopeJson = provenance == null ? null : provenance.get("envelope");
+      if (envelopeJson == null || envelopeJson.isNull()) {
+        unsigned++;
+        return;
+      }
+      if (!envelopeJson.isTextual()) {
+        problem(
+            Problem.ofEvent(
+                "signature-invalid",
+                id,
+                leafIndex,
+                "a string",
+                envelopeJson.getNodeType().toString(),
+                "provenance.envelope must be the DSSE envelope as a string, found "
+                    + envelopeJson.getNodeType()));
+        return;
+      }
+      Statement statement;
+      try {
+        statement =
+            Envelopes.verify(
+                Envelope.parse(envelopeJson.textValue()),
+                keyId ->
+                    Verifiers.forKey(
+                        keys.find(keyId.value())
+                            .orElseThrow(
+                                () ->
+                                    new EnvelopeException(
+                                        "unknown key: keyid "
+                                            + keyId
+                                            + " is not registered by any key registry event"))
+                            .publicKey(),
+                        Sm2UserId.DEFAULT));
+      } catch (EnvelopeException e) {
+        problem(
+            Problem.ofEvent(
+                "signature-invalid",
+                id,
+                leafIndex,
+                null,
+                null,
+                "the stored envelope does not verify: " + e.getMessage()));
+        return;
+      }
+      KeyHistory.Key key = keys.find(statement.keyId().value()).orElseThrow();
+      Instant issuedAt = statement.issuedAt();
+      Optional<Instant> revokedAt = keys.revokedAt(key.keyId());
+      if (issuedAt.isBefore(key.validFrom())
+          || revokedAt.isPresent() && !issuedAt.isBefore(revokedAt.get())) {
+        problem(
+            Problem.ofEvent(
+                "key-not-valid",
+                id,
+                leafIndex,
+                "valid from " + key.validFrom() + revokedAt.map(r -> " until " + r).orElse(""),
+                issuedAt.toString(),
+                "key "
+                    + key.keyId()
+                    + " is valid from "
+                    + key.validFrom()
+                    + revokedAt.map(r -> " until " + r).orElse("")
+                    + "; the statement was issued at "
+                    + issuedAt));
+        return;
+      }
+      if (!statement.actorId().equals(key.ownerId())) {
+        problem(
+            Problem.ofEvent(
+                "actor-key-mismatch",
+                id,
+                leafIndex,
+                key.ownerId(),
+                statement.actorId(),
+                "the statement's actor '"
+                    + statement.actorId()
+                    + "' does not own key "
+                    + key.keyId()
+                    + ", which belongs to '"
+                    + key.ownerId()
+                    + "'"));
+        return;
+      }
+      JsonNode actor = provenance.get("actorId");
+      String provenanceActor = actor == null || !actor.isTextual() ? null : actor.textValue();
+      if (!statement.actorId().equals(provenanceActor)) {
+        problem(
+            Problem.ofEvent(
+                "actor-mismatch",
+                id,
+                leafIndex,
+                statement.actorId(),
+                provenanceActor,
+                "provenance.actorId is '"
+                    + provenanceActor
+                    + "' but the signed statement's actor is '"
+                    + statement.actorId()
+                    + "'"));
+        return;
+      }
+      signed++;
+    }
+
+    void checkpoint(StoredCheckpointNote stored) {
+      checkpoints++;
+      long size = stored.treeSize();
+      Checkpoint checkpoint;
+      try {
+        SignedNote note = SignedNote.parse(stored.note());
+        note.verify(List.of(logKey));
+        checkpoint = Checkpoint.parse(note.text());
+      } catch (NoteFormatException | NoteVerificationException e) {
+        problem(
+            Problem.ofCheckpoint(
+                "checkpoint-signature",
+                size,
+                null,
+                null,
+                "the stored note is not a checkpoint signed by "
+                    + logKey.name()
+                    + "+"
+                    + logKey.keyIdHex()
+                    + ": "
+                    + e.getMessage()));
+        previous = null;
+        return;
+      }
+      Hash signedRoot = Hash.of(checkpoint.rootHash());
+      if (checkpoint.size() != size || !signedRoot.equals(stored.rootHash())) {
+        problem(
+            Problem.ofCheckpoint(
+                "checkpoint-row-mismatch",
+                size,
+                size + " " + stored.rootHash().hex(),
+                checkpoint.size() + " " + signedRoot.hex(),
+                "the checkpoint is filed under size "
+                    + size
+                    + " and root "
+                    + stored.rootHash().hex()
+                    + " but its signed note says size "
+                    + checkpoint.size()
+                    + " and root "
+                    + signedRoot.hex()));
+      }
+      StoredCheckpointNote signedValues =
+          new StoredCheckpointNote(checkpoint.size(), signedRoot, stored.note());
+      largestCheckpoint = Math.max(largestCheckpoint, checkpoint.size());
+      boolean rootHolds = false;
+      if (checkpoint.size() > tree.size()) {
+        problem(
+            Problem.ofCheckpoint(
+                "checkpoint-beyond-log",
+                size,
+                "at most " + tree.size(),
+                Long.toString(checkpoint.size()),
+                "the checkpoint signs a tree of "
+                    + checkpoint.size()
+                    + " leaves but the log has "
+                    + tree.size()
+                    + ": leaves were deleted"));
+      } else {
+        Hash rebuilt = tree.root(checkpoint.size());
+        rootHolds = rebuilt.equals(signedRoot);
+        if (!rootHolds) {
+          problem(
+              Problem.ofCheckpoint(
+                  "checkpoint-root-mismatch",
+                  size,
+                  signedRoot.hex(),
+                  rebuilt.hex(),
+                  "the signed root is "
+                      + signedRoot.hex()
+                      + " but the tree rebuilt from the stored events has root "
+                      + rebuilt.hex()
+                      + " at this size"));
+        }
+      }
+      if (previous != null && previous.treeSize() > 0 && checkpoint.size() <= tree.size()) {
+        consistency(previous, signedValues, previousRootHeld && rootHolds);
+      }
+      previous = signedValues;
+      previousRootHeld = rootHolds;
+    }
+
+    /**
+     * Proves the earlier signed checkpoint a prefix of the later one with a proof from the rebuilt
+     * tree. When a root already differs from the rebuilt tree that problem is reported and this one
+     * would only repeat it.
+     */
+    private void consistency(
+        StoredCheckpointNote older, StoredCheckpointNote newer, boolean bothRootsHeld) {
+      try {
+        ProofVerifier.verifyConsistency(
+            tree.consistencyProof(older.treeSize(), newer.treeSize()),
+            older.rootHash(),
+            newer.rootHash());
+      } catch (MerkleProofException | IllegalArgumentException e) {
+        if (bothRootsHeld) {
+          problem(
+              Problem.ofCheckpoint(
+                  "checkpoint-inconsistent",
+                  newer.treeSize(),
+                  null,
+                  null,
+                  "not consistent with checkpoint " + older.treeSize() + ": " + e.getMessage()));
+        }
+      }
+    }
+
+    VerificationReport report() {
+      return new VerificationReport(
+          events,
+          leaves,
+          checkpoints,
+          largestCheckpoint,
+          signed,
+          unsigned,
+          keys.size(),
+          problems,
+          problemCount);
+    }
+  }
+}
