@@ -37,7 +37,7 @@ public record Problem(
     return new Problem(kind, null, null, treeSize, expected, found, message);
   }
 
-  /** One report line: {@code kind: event <id> leaf <n>: message}. */
+  /** One report line: {@code kind: event <id> leaf <n>: message}, or {@code kind: message}. */
   public String toLine() {
     StringBuilder line = new StringBuilder(kind).append(':');
     if (eventId != null) {
@@ -49,6 +49,9 @@ public record Problem(
     if (treeSize != null) {
       line.append(" checkpoint ").append(treeSize);
     }
-    return line.append(": ").append(message).toString();
+    if (eventId != null || leafIndex != null || treeSize != null) {
+      line.append(':');
+    }
+    return line.append(' ').append(message).toString();
   }
 }

@@ -439,4 +439,86 @@ class LedgerVerifierTest {
     assertThat(report.unsigned()).isEqualTo(20_001);
     assertThat(report.toText()).startsWith("note: leaves 0..20000 are not yet covered");
   }
+
+  @Test
+  void verify_statementIssuedAfterTheKeysRevocation_isNamed() {
+    Ledger ledger = new Ledger();
+    ObjectNode revocation =
+        JSON.objectNode()
+            .put("registryId", "key-registry")
+            .put("keyId", keyId(EXAMINER))
+            .put("ownerId", EXAMINER.actorId())
+            .put("revokedAt", T0.plusSeconds(1).toString())
+            .put("reason", "laptop stolen");
+    revocation.set("provenance", provenance(ADMIN.actorId(), null));
+    ledger.stored.put(eventId(5), event(5, "key-registry", 2, KeyHistory.REVOKED, revocation));
+
+    VerificationReport report = verify(ledger);
+
+    assertThat(report.problems())
+        .filteredOn(p -> p.kind().equals("key-not-valid"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.eventId()).isEqualTo(eventId(2));
+              assertThat(p.leafIndex()).isEqualTo(2L);
+              assertThat(p.message())
+                  .isEqualTo(
+                      "key "
+                          + keyId(EXAMINER)
+                          + " is valid from 2026-06-01T01:00:00Z until 2026-06-01T01:00:01Z; the"
+                          + " statement was issued at 2026-06-01T01:00:02Z");
+            });
+  }
+
+  @Test
+  void verify_statementByAnActorWhoDoesNotOwnTheKey_isNamed() {
+    Ledger ledger = new Ledger();
+    StatementSigner impostor = new StatementSigner("proctor-03", EXAMINER.signer());
+    ObjectNode statement =
+        JSON.objectNode()
+            .put("candidateId", "C-1")
+            .put("componentId", "theory")
+            .put("score", "31.5");
+    String envelope =
+        impostor.sign("exam.score.record/v1", "S-1", statement, T0.plusSeconds(2), "n2").toJson();
+    ledger.replace(
+        2,
+        event(
+            2,
+            "S-1",
+            0,
+            "org.examledger.exam.ScoreRecordedEvent",
+            scorePayload("31.5", "proctor-03", envelope)));
+
+    VerificationReport report = verify(ledger);
+
+    assertThat(report.problems())
+        .filteredOn(p -> p.kind().equals("actor-key-mismatch"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.expected()).isEqualTo("examiner-07");
+              assertThat(p.found()).isEqualTo("proctor-03");
+            });
+  }
+
+  @Test
+  void verify_revocationOfAnUnregisteredKey_isAKeyHistoryProblem() {
+    Ledger ledger = new Ledger();
+    ObjectNode revocation =
+        JSON.objectNode()
+            .put("registryId", "key-registry")
+            .put("keyId", "ab".repeat(32))
+            .put("revokedAt", T0.toString());
+    ledger.stored.put(eventId(5), event(5, "key-registry", 2, KeyHistory.REVOKED, revocation));
+
+    VerificationReport report = verify(ledger);
+
+    assertThat(report.problems().get(0).toLine())
+        .isEqualTo(
+            "key-history: key "
+                + "ab".repeat(32)
+                + " is revoked (at 2026-06-01T01:00:00Z) but never registered");
+  }
 }
