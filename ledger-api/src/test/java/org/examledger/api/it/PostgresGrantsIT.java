@@ -61,7 +61,7 @@ class PostgresGrantsIT {
               .atMost(Duration.ofSeconds(20))
               .until(
                   () -> node.get("/api/v1/log/checkpoint").body().split("\n")[1],
-                  size -> size.equals("2"));
+                  size -> size.equals("4")); // 2 key registrations + session + candidate
         }
         try (Connection app = DriverManager.getConnection(db.url(), role, "");
             Statement s = app.createStatement()) {
