@@ -138,6 +138,11 @@ public final class LedgerVerify {
     } catch (SQLException | IOException e) {
       err.println("ledger verify: " + e.getMessage());
       return USAGE;
+    } catch (RuntimeException e) {
+      // Stored data so far off that the reader itself fails (e.g. a root hash column rewritten to
+      // another length): the ledger did not verify, whatever the cause.
+      err.println("ledger verify: verification could not complete: " + e);
+      return FAILED;
     }
   }
 
