@@ -5,6 +5,10 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO :app;
 -- The evidence: insert and read, nothing else (the triggers refuse the rest even to the owner).
 GRANT SELECT, INSERT ON domain_event_entry, admitted_statement TO :app;
+-- The Merkle log's evidence likewise; only the sequencer's running state is ever updated.
+GRANT SELECT, INSERT ON ledger_leaf, ledger_merkle_node, ledger_checkpoint, ledger_cosignature
+    TO :app;
+GRANT SELECT, UPDATE ON ledger_log_state TO :app;
 -- Axon's bookkeeping and the projections, which the service keeps current.
 GRANT SELECT, INSERT, UPDATE, DELETE ON snapshot_event_entry, token_entry, saga_entry,
     association_value_entry, rm_session, rm_session_component, rm_result_sheet,

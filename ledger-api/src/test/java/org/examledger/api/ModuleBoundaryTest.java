@@ -18,7 +18,7 @@ class ModuleBoundaryTest {
       noClasses()
           .that()
           .resideInAPackage(
-              "org.examledger.(bytes|canonical|crypto|merkle|checkpoint|envelope|exam|keys|statements|proof)..")
+              "org.examledger.(bytes|canonical|crypto|merkle|checkpoint|envelope|exam|keys|statements|proof|ledger)..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.examledger.projections..", "org.examledger.api..");

@@ -24,7 +24,8 @@ final class BoundaryRules {
               "org.examledger.merkle..",
               "org.examledger.checkpoint..",
               "org.examledger.envelope..",
-              "org.examledger.proof..")
+              "org.examledger.proof..",
+              "org.examledger.ledger..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework..", "org.axonframework..")

@@ -56,6 +56,12 @@ class PostgresGrantsIT {
               .until(
                   () -> node.get("/api/v1/sessions/S-G/candidates/C-1/result-sheet").status(),
                   status -> status == 200);
+          // the sequencer and the checkpoint publisher also work with these grants
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () -> node.get("/api/v1/log/checkpoint").body().split("\n")[1],
+                  size -> size.equals("2"));
         }
         try (Connection app = DriverManager.getConnection(db.url(), role, "");
             Statement s = app.createStatement()) {

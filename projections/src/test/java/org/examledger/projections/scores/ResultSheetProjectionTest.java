@@ -39,20 +39,7 @@ class ResultSheetProjectionTest {
         .load()
         .migrate();
     projection = new ResultSheetProjection(JdbcClient.create(dataSource));
-    projection.on(
-        new SessionScheduledEvent(
-            "S-1",
-            "CNC lathe operator",
-            4,
-            ExamType.REGULAR,
-            new BigDecimal("60"),
-            List.of(
-                new ScoreComponent("theory", "Theory", new BigDecimal("50")),
-                new ScoreComponent("practical", "Practical", new BigDecimal("50"))),
-            T0,
-            T0.plusSeconds(10800),
-            ADMIN));
-    projection.on(new CandidateRegisteredEvent("S-1", "C-1", ADMIN));
+    scheduleAndRegister();
   }
 
   @Test
@@ -106,14 +93,14 @@ class ResultSheetProjectionTest {
 
     projection.reset();
     assertThat(projection.handle(new FindResultSheetQuery("S-1", "C-1"))).isEmpty();
-    setUpEventsAgain();
+    scheduleAndRegister();
     projection.on(new ScoreRecordedEvent("S-1", "C-1", "theory", new BigDecimal("45"), EXAMINER));
 
     assertThat(projection.handle(new FindResultSheetQuery("S-1", "C-1")).orElseThrow())
         .isEqualTo(before);
   }
 
-  private void setUpEventsAgain() {
+  private void scheduleAndRegister() {
     projection.on(
         new SessionScheduledEvent(
             "S-1",

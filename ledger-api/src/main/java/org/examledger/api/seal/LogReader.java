@@ -1,0 +1,159 @@
+package org.examledger.api.seal;
+
+import java.util.List;
+import java.util.Optional;
+import org.examledger.bytes.Bytes;
+import org.examledger.ledger.LeafEncoding;
+import org.examledger.merkle.ConsistencyProof;
+import org.examledger.merkle.Hash;
+import org.examledger.merkle.InclusionProof;
+import org.examledger.merkle.MerkleLog;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the Merkle log for auditors: checkpoints, leaves, proofs from stored nodes, entries. */
+public final class LogReader {
+
+  /** One leaf as stored in {@code ledger_leaf}. */
+  public record Leaf(long leafIndex, long globalIndex, String eventIdentifier, Hash leafHash) {}
+
+  /** A leaf with the leaf input recomputed from the event row it stands for. */
+  public record Entry(Leaf leaf, Bytes leafInput) {}
+
+  private static final String CHECKPOINT_COLUMNS = "tree_size, root_hash, note, signed_at";
+  private static final String LEAF_COLUMNS =
+      "leaf_index, global_index, event_identifier, leaf_hash";
+
+  private final JdbcTemplate jdbc;
+  private final JdbcNodeStore nodes;
+
+  public LogReader(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.nodes = new JdbcNodeStore(jdbc);
+  }
+
+  /** The number of leaves the sequencer has committed. */
+  public long treeSize() {
+    return jdbc.queryForObject("SELECT tree_size FROM ledger_log_state WHERE id = 1", Long.class);
+  }
+
+  public Optional<StoredCheckpoint> latestCheckpoint() {
+    return jdbc
+        .query(
+            "SELECT "
+                + CHECKPOINT_COLUMNS
+                + " FROM ledger_checkpoint WHERE tree_size ="
+                + " (SELECT MAX(tree_size) FROM ledger_checkpoint)",
+            (rs, n) -> checkpoint(rs))
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<StoredCheckpoint> checkpoint(long treeSize) {
+    return jdbc
+        .query(
+            "SELECT " + CHECKPOINT_COLUMNS + " FROM ledger_checkpoint WHERE tree_size = ?",
+            (rs, n) -> checkpoint(rs),
+            treeSize)
+        .stream()
+        .findFirst();
+  }
+
+  /** Every stored checkpoint, smallest first. */
+  public List<StoredCheckpoint> checkpoints() {
+    return jdbc.query(
+        "SELECT " + CHECKPOINT_COLUMNS + " FROM ledger_checkpoint ORDER BY tree_size",
+        (rs, n) -> checkpoint(rs));
+  }
+
+  /** The checkpoint's note followed by the stored witness cosignature lines, by witness name. */
+  public String noteWithCosignatures(StoredCheckpoint checkpoint) {
+    StringBuilder note = new StringBuilder(checkpoint.note());
+    for (String line :
+        jdbc.queryForList(
+            "SELECT signature_line FROM ledger_cosignature WHERE tree_size = ?"
+                + " ORDER BY witness_name",
+            String.class,
+            checkpoint.treeSize())) {
+      note.append(line).append('\n');
+    }
+    return note.toString();
+  }
+
+  public Optional<Leaf> leafOfEvent(String eventIdentifier) {
+    return jdbc
+        .query(
+            "SELECT " + LEAF_COLUMNS + " FROM ledger_leaf WHERE event_identifier = ?",
+            (rs, n) -> leaf(rs),
+            eventIdentifier)
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<Leaf> leaf(long leafIndex) {
+    return jdbc
+        .query(
+            "SELECT " + LEAF_COLUMNS + " FROM ledger_leaf WHERE leaf_index = ?",
+            (rs, n) -> leaf(rs),
+            leafIndex)
+        .stream()
+        .findFirst();
+  }
+
+  /** Leaves [start, end) with their leaf inputs, recomputed from the event rows. */
+  public List<Entry> entries(long start, long end) {
+    return jdbc.query(
+        "SELECT l.leaf_index, l.global_index AS leaf_global_index, l.event_identifier AS"
+            + " leaf_event_identifier, l.leaf_hash, "
+            + StoredEvents.COLUMNS
+            + " FROM ledger_leaf l LEFT JOIN domain_event_entry e"
+            + " ON e.global_index = l.global_index"
+            + " WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
+        (rs, n) -> {
+          Leaf leaf =
+              new Leaf(
+                  rs.getLong("leaf_index"),
+                  rs.getLong("leaf_global_index"),
+                  rs.getString("leaf_event_identifier"),
+                  Hash.of(Bytes.of(rs.getBytes("leaf_hash"))));
+          // An entry whose event row is gone still lists its leaf; its input is missing (null).
+          Bytes input =
+              rs.getString("event_identifier") == null
+                  ? null
+                  : LeafEncoding.leafInput(StoredEvents.row(rs).event());
+          return new Entry(leaf, input);
+        },
+        start,
+        end);
+  }
+
+  /** PATH(leafIndex, D[treeSize]) from stored nodes; treeSize must not exceed the stored size. */
+  public InclusionProof inclusionProof(long leafIndex, long treeSize) {
+    return MerkleLog.resume(nodes, treeSize).inclusionProof(leafIndex, treeSize);
+  }
+
+  /** PROOF(from, D[to]) from stored nodes; to must not exceed the stored size. */
+  public ConsistencyProof consistencyProof(long from, long to) {
+    return MerkleLog.resume(nodes, to).consistencyProof(from, to);
+  }
+
+  /** MTH(D[treeSize]) from stored nodes. */
+  public Hash root(long treeSize) {
+    return MerkleLog.resume(nodes, treeSize).root();
+  }
+
+  private static StoredCheckpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new StoredCheckpoint(
+        rs.getLong("tree_size"),
+        Hash.of(Bytes.of(rs.getBytes("root_hash"))),
+        rs.getString("note"),
+        rs.getObject("signed_at", java.time.OffsetDateTime.class).toInstant());
+  }
+
+  private static Leaf leaf(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Leaf(
+        rs.getLong("leaf_index"),
+        rs.getLong("global_index"),
+        rs.getString("event_identifier"),
+        Hash.of(Bytes.of(rs.getBytes("leaf_hash"))));
+  }
+}

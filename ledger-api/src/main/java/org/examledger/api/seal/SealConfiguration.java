@@ -1,0 +1,192 @@
+package org.examledger.api.seal;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.examledger.api.config.LedgerProperties;
+import org.examledger.checkpoint.NoteSigner;
+import org.examledger.crypto.Signer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the sequencer into Axon as its own single-segment tracking processor, loads the log key,
+ * and runs the checkpoint publisher on a schedule (docs/adr/0015-sequencer-and-checkpoints.md).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SealConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SealConfiguration.class);
+
+  @Bean
+  public LedgerSequencer ledgerSequencer(JdbcTemplate jdbcTemplate, Clock clock) {
+    return new LedgerSequencer(jdbcTemplate, clock);
+  }
+
+  /**
+   * One segment, one thread: one owner across all nodes, and events in delivery order. A failing
+   * event is retried (the error propagates and the batch rolls back) instead of being logged and
+   * skipped, which would leave it without a leaf.
+   */
+  @Bean
+  public ConfigurerModule ledgerSequencerProcessor(LogProperties properties) {
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing
+                    .registerTrackingEventProcessor(
+                        LedgerSequencer.PROCESSING_GROUP,
+                        c -> c.eventStore(),
+                        c ->
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialSegmentsCount(1)
+                                .andBatchSize(properties.sequencerBatchSize()))
+                    .registerListenerInvocationErrorHandler(
+                        LedgerSequencer.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                    .registerErrorHandler(
+                        LedgerSequencer.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+  }
+
+  @Bean
+  public NoteSigner logNoteSigner(LogProperties properties, LedgerProperties ledger) {
+    Path keyFile =
+        properties.keyFile() != null
+            ? properties.keyFile()
+            : ledger.dataDir().resolve("keys").resolve("log-ed25519.pem");
+    Signer signer = LogKey.loadOrCreate(keyFile, new SecureRandom());
+    NoteSigner noteSigner = NoteSigner.ed25519(properties.origin(), signer);
+    log.info("log key {} (vkey {})", keyFile.toAbsolutePath(), noteSigner.verifierKey());
+    return noteSigner;
+  }
+
+  @Bean
+  public LogReader logReader(JdbcTemplate jdbcTemplate) {
+    return new LogReader(jdbcTemplate);
+  }
+
+  @Bean
+  public CheckpointPublisher checkpointPublisher(
+      JdbcTemplate jdbcTemplate,
+      PlatformTransactionManager transactionManager,
+      NoteSigner logNoteSigner,
+      LogProperties properties,
+      Clock clock) {
+    return new CheckpointPublisher(
+        jdbcTemplate,
+        new TransactionTemplate(transactionManager),
+        logNoteSigner,
+        properties.origin(),
+        clock);
+  }
+
+  @Bean
+  public WitnessCosignatures witnessCosignatures(
+      JdbcTemplate jdbcTemplate, LogProperties properties, Clock clock) {
+    return new WitnessCosignatures(
+        jdbcTemplate,
+        WitnessCosignatures.parseKeys(properties.witnesses()),
+        properties.origin(),
+        clock);
+  }
+
+  @Bean
+  public SmartLifecycle checkpointSchedule(
+      CheckpointPublisher checkpointPublisher,
+      LedgerSequencer ledgerSequencer,
+      PlatformTransactionManager transactionManager,
+      LogProperties properties) {
+    return new CheckpointSchedule(
+        checkpointPublisher,
+        ledgerSequencer,
+        new TransactionTemplate(transactionManager),
+        properties);
+  }
+
+  /**
+   * Runs the publisher every {@code ledger.log.checkpoint-interval} and the sequencer's catch-up
+   * sweep every {@code ledger.log.catch-up-interval} while the node is up.
+   */
+  static final class CheckpointSchedule implements SmartLifecycle {
+
+    private final CheckpointPublisher publisher;
+    private final LedgerSequencer sequencer;
+    private final TransactionTemplate transactions;
+    private final LogProperties properties;
+    private ScheduledExecutorService executor;
+
+    CheckpointSchedule(
+        CheckpointPublisher publisher,
+        LedgerSequencer sequencer,
+        TransactionTemplate transactions,
+        LogProperties properties) {
+      this.publisher = publisher;
+      this.sequencer = sequencer;
+      this.transactions = transactions;
+      this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+      executor =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "checkpoint-publisher");
+                t.setDaemon(true);
+                return t;
+              });
+      long millis = properties.checkpointInterval().toMillis();
+      executor.scheduleWithFixedDelay(this::publish, 0, millis, TimeUnit.MILLISECONDS);
+      long sweep = properties.catchUpInterval().toMillis();
+      executor.scheduleWithFixedDelay(this::catchUp, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    private void catchUp() {
+      try {
+        sequencer.sequenceMissed(transactions);
+      } catch (RuntimeException e) {
+        log.warn(
+            "sequencer catch-up sweep failed, retrying in {}", properties.catchUpInterval(), e);
+      }
+    }
+
+    private void publish() {
+      try {
+        publisher.publish();
+      } catch (CheckpointRefusedException e) {
+        // already logged as an error by the publisher; try again next time, never sign a fork
+      } catch (RuntimeException e) {
+        log.warn("checkpoint publisher failed, retrying in {}", properties.checkpointInterval(), e);
+      }
+    }
+
+    @Override
+    public synchronized void stop() {
+      if (executor != null) {
+        executor.shutdownNow();
+        try {
+          executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        executor = null;
+      }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+      return executor != null;
+    }
+  }
+}

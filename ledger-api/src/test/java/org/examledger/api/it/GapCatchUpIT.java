@@ -1,0 +1,103 @@
+package org.examledger.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.examledger.api.it.LedgerNode.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An event committed into a hole of the global index after the sequencer has passed it (what
+ * AxonFramework issue #4829 makes permanent once the gap timeout expires) still gets exactly one
+ * leaf: the catch-up sweep sequences it, and a later delivery by the processor is skipped.
+ */
+class GapCatchUpIT {
+
+  private static final Duration GENEROUS = Duration.ofSeconds(30);
+
+  @Test
+  void eventCommittedBehindTheSequencer_getsExactlyOneLeaf(@TempDir Path dir) throws Exception {
+    try (PostgresDatabase db = PostgresDatabase.create()) {
+      Map<String, String> settings = new HashMap<>();
+      settings.put("spring.datasource.url", db.url());
+      settings.put("spring.datasource.username", db.user());
+      settings.put("spring.datasource.password", "");
+      settings.put("ledger.node-id", "gap-it-node");
+      settings.put("ledger.data-dir", dir.toString());
+      settings.put("ledger.log.catch-up-interval", "300ms");
+      try (LedgerNode node = LedgerNode.start(settings)) {
+        DataSource dataSource = node.context().getBean(DataSource.class);
+        LogAuditor auditor = new LogAuditor(node, dataSource);
+        schedule(node, "S-BEFORE");
+        await().atMost(GENEROUS).until(auditor::everyEventHasALeaf);
+
+        EventProcessor sequencer =
+            node.context()
+                .getBean(EventProcessingConfiguration.class)
+                .eventProcessor("ledger-sequencer")
+                .orElseThrow();
+        try (Connection late = db.connect()) {
+          late.setAutoCommit(false);
+          try (Statement s = late.createStatement()) {
+            // a valid event, in a transaction that takes a global index and commits late
+            s.executeUpdate(
+                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"
+                    + " sequence_number, type, time_stamp, payload_type, payload_revision,"
+                    + " payload, meta_data)"
+                    + " SELECT 'late-event-1', 'S-LATE', 0, type, time_stamp, payload_type,"
+                    + " payload_revision, convert_to(replace(convert_from(payload, 'UTF8'),"
+                    + " 'S-BEFORE', 'S-LATE'), 'UTF8'), meta_data"
+                    + " FROM domain_event_entry WHERE aggregate_identifier = 'S-BEFORE'");
+          }
+          schedule(node, "S-AFTER");
+          await()
+              .atMost(GENEROUS)
+              .until(() -> leafCount(dataSource) == 2 && auditor.everyEventHasALeaf());
+          // the processor has passed the hole; stop it so that only the sweep can fill it
+          sequencer.shutDown();
+          late.commit();
+        }
+
+        await().atMost(GENEROUS).until(auditor::everyEventHasALeaf);
+        assertThat(
+                new JdbcTemplate(dataSource)
+                    .queryForObject(
+                        "SELECT leaf_index FROM ledger_leaf WHERE event_identifier ="
+                            + " 'late-event-1'",
+                        Long.class))
+            .isEqualTo(2);
+
+        // the processor comes back and may now deliver the late event too: it must be skipped
+        sequencer.start();
+        schedule(node, "S-LAST");
+        await().atMost(GENEROUS).until(auditor::everyEventHasALeaf);
+        auditor.assertEveryEventHasExactlyOneContiguousLeaf();
+        for (String eventIdentifier : auditor.eventIdentifiers()) {
+          auditor.verifyInclusion(eventIdentifier);
+        }
+      }
+    }
+  }
+
+  private static long leafCount(DataSource dataSource) throws SQLException {
+    return new JdbcTemplate(dataSource)
+        .queryForObject("SELECT COUNT(*) FROM ledger_leaf", Long.class);
+  }
+
+  private static void schedule(LedgerNode node, String sessionId) {
+    Response r = node.post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted(sessionId));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+}
