@@ -31,7 +31,8 @@ class CheckpointRefusalIT {
       throws SQLException {
     try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
       LogAuditor auditor = new LogAuditor(node, dataSource(node));
-      write(node, "S-R1", 1); // two events: the tree of size 2 is the single node (1, 0)
+      // two events (genesis key, schedule): the tree of size 2 is the single node (1, 0)
+      write(node, "S-R1", 0);
       Checkpoint before = awaitCheckpoint(node, auditor, 2);
       assertThat(before.size()).isEqualTo(2);
 
@@ -57,8 +58,8 @@ class CheckpointRefusalIT {
       throws SQLException {
     try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
       LogAuditor auditor = new LogAuditor(node, dataSource(node));
-      write(node, "S-R3", 0);
-      Checkpoint before = awaitCheckpoint(node, auditor, 1);
+      write(node, "S-R3", 0); // genesis key and schedule
+      Checkpoint before = awaitCheckpoint(node, auditor, 2);
       String note =
           new JdbcTemplate(dataSource(node))
               .queryForObject(
@@ -98,13 +99,14 @@ class CheckpointRefusalIT {
   }
 
   private static void write(LedgerNode node, String sessionId, int candidates) {
-    Response r = node.post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted(sessionId));
+    TestActors.ensureAdmin(node);
+    Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {
       r =
           node.post(
               "/api/v1/sessions/" + sessionId + "/candidates",
-              "{\"candidateId\":\"C-" + i + "\",\"actor\":\"admin-01\"}");
+              AbstractSliceIT.registerBody(sessionId, "C-" + i));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
   }

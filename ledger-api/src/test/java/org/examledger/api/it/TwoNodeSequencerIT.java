@@ -128,13 +128,14 @@ class TwoNodeSequencerIT {
   }
 
   private static void write(LedgerNode node, String sessionId, int candidates) {
-    Response r = node.post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted(sessionId));
+    TestActors.ensureAdmin(node);
+    Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {
       r =
           node.post(
               "/api/v1/sessions/" + sessionId + "/candidates",
-              "{\"candidateId\":\"C-" + i + "\",\"actor\":\"admin-01\"}");
+              AbstractSliceIT.registerBody(sessionId, "C-" + i));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
   }
