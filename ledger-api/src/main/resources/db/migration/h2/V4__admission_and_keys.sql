@@ -19,3 +19,8 @@ CREATE TRIGGER admitted_statement_no_update
 CREATE TRIGGER admitted_statement_no_delete
     BEFORE DELETE ON admitted_statement
     FOR EACH ROW CALL "org.examledger.api.storage.H2AppendOnlyTrigger";
+
+-- H2 fires no trigger on TRUNCATE; a referencing table makes H2 refuse it (as V2 does for events).
+CREATE TABLE admitted_statement_truncate_guard (
+    statement_hash CHAR(64) REFERENCES admitted_statement (statement_hash)
+);

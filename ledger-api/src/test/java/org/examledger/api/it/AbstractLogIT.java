@@ -66,9 +66,13 @@ abstract class AbstractLogIT {
     return new LogAuditor(node(), node().context().getBean(DataSource.class));
   }
 
-  /** Schedules a session and registers candidates: 1 + candidates events. */
+  /**
+   * Schedules a session and registers candidates: 1 + candidates events (and, the first time on a
+   * database, the administrator's genesis key registration before them).
+   */
   String writeSession(int candidates) {
     String sessionId = "S-LOG-" + (++sessions);
+    TestActors.ensureAdmin(node());
     Response r = node().post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {

@@ -219,6 +219,11 @@ abstract class AbstractSliceIT {
       assertThatThrownBy(() -> s.executeUpdate("DELETE FROM admitted_statement"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("admitted_statement is append-only: DELETE refused");
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE admitted_statement SET nonce = 'x'"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("admitted_statement is append-only: UPDATE refused");
+      assertThatThrownBy(() -> s.executeUpdate("TRUNCATE TABLE admitted_statement"))
+          .isInstanceOf(SQLException.class);
     }
     assertThat(storedEvents()).isPositive();
   }

@@ -30,13 +30,11 @@ class CheckpointRefusalIT {
   void alteredMerkleNode_newTreeInconsistentWithLastCheckpoint_refusesToSign(@TempDir Path dir)
       throws SQLException {
     try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
-      TestActors.bootstrap(node);
       LogAuditor auditor = new LogAuditor(node, dataSource(node));
-      // two key-registry events from bootstrap, then two more: the tree of size 4 is the single
-      // node (2, 0)
-      write(node, "S-R1", 1);
-      Checkpoint before = awaitCheckpoint(node, auditor, 4);
-      assertThat(before.size()).isEqualTo(4);
+      // two events (genesis key, schedule): the tree of size 2 is the single node (1, 0)
+      write(node, "S-R1", 0);
+      Checkpoint before = awaitCheckpoint(node, auditor, 2);
+      assertThat(before.size()).isEqualTo(2);
 
       try (Connection c = dataSource(node).getConnection();
           Statement s = c.createStatement()) {
@@ -44,7 +42,7 @@ class CheckpointRefusalIT {
         s.executeUpdate(
             "UPDATE ledger_merkle_node SET hash = X'"
                 + "00".repeat(32)
-                + "' WHERE level = 2 AND node_index = 0");
+                + "' WHERE level = 1 AND node_index = 0");
       }
       write(node, "S-R2", 0);
       await().atMost(GENEROUS).until(auditor::everyEventHasALeaf);
@@ -59,10 +57,9 @@ class CheckpointRefusalIT {
   void alteredLastCheckpoint_signatureNoLongerVerifies_refusesToSign(@TempDir Path dir)
       throws SQLException {
     try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
-      TestActors.bootstrap(node);
       LogAuditor auditor = new LogAuditor(node, dataSource(node));
-      write(node, "S-R3", 0); // after the two key-registry events of bootstrap
-      Checkpoint before = awaitCheckpoint(node, auditor, 3);
+      write(node, "S-R3", 0); // genesis key and schedule
+      Checkpoint before = awaitCheckpoint(node, auditor, 2);
       String note =
           new JdbcTemplate(dataSource(node))
               .queryForObject(
@@ -102,6 +99,7 @@ class CheckpointRefusalIT {
   }
 
   private static void write(LedgerNode node, String sessionId, int candidates) {
+    TestActors.ensureAdmin(node);
     Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {

@@ -16,7 +16,6 @@ class EmbeddedLogIT extends AbstractLogIT {
     Map<String, String> settings = logSettings();
     settings.put("ledger.data-dir", dir.toString());
     node = LedgerNode.start(settings);
-    TestActors.bootstrap(node);
   }
 
   @AfterAll

@@ -38,7 +38,6 @@ class GapCatchUpIT {
       settings.put("ledger.data-dir", dir.toString());
       settings.put("ledger.log.catch-up-interval", "300ms");
       try (LedgerNode node = LedgerNode.start(settings)) {
-        TestActors.bootstrap(node);
         DataSource dataSource = node.context().getBean(DataSource.class);
         LogAuditor auditor = new LogAuditor(node, dataSource);
         schedule(node, "S-BEFORE");
@@ -65,7 +64,7 @@ class GapCatchUpIT {
           schedule(node, "S-AFTER");
           await()
               .atMost(GENEROUS)
-              .until(() -> leafCount(dataSource) == 4 && auditor.everyEventHasALeaf());
+              .until(() -> leafCount(dataSource) == 3 && auditor.everyEventHasALeaf());
           // the processor has passed the hole; stop it so that only the sweep can fill it
           sequencer.shutDown();
           late.commit();
@@ -78,8 +77,7 @@ class GapCatchUpIT {
                         "SELECT leaf_index FROM ledger_leaf WHERE event_identifier ="
                             + " 'late-event-1'",
                         Long.class))
-            .as("two key events, S-BEFORE and S-AFTER were sequenced before it")
-            .isEqualTo(4);
+            .isEqualTo(3); // after the genesis key, S-BEFORE and S-AFTER
 
         // the processor comes back and may now deliver the late event too: it must be skipped
         sequencer.start();
@@ -99,6 +97,7 @@ class GapCatchUpIT {
   }
 
   private static void schedule(LedgerNode node, String sessionId) {
+    TestActors.ensureAdmin(node);
     Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }

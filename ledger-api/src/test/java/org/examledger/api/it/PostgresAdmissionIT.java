@@ -240,8 +240,25 @@ class PostgresAdmissionIT {
     assertThat(node.get("/api/v1/keys/" + TestActors.keyId(leaving)).json().get("revokedAt"))
         .isNotNull();
 
+    Instant revoked =
+        Instant.parse(
+            node.get("/api/v1/keys/" + TestActors.keyId(leaving)).json().get("revokedAt").asText());
     long before = rows();
     assertRefused(post("C-4", score(leaving, "C-4", "practical")), 403, "key-revoked", before);
+
+    // rotation: a new key for the same actor, registered by the administrator, signs from now on
+    StatementSigner rotated = TestActors.ed25519("examiner-21", "examiner-21 second key");
+    TestActors.register(node, rotated, ActorRole.EXAMINER);
+    Response afterRotation = post("C-4", score(rotated, "C-4", "practical"));
+    assertThat(afterRotation.status()).as(afterRotation.body()).isEqualTo(201);
+    org.examledger.api.admission.KeyRegistryView registry =
+        node.context().getBean(org.examledger.api.admission.KeyRegistryView.class);
+    assertThat(registry.validFor("examiner-21", Instant.now()))
+        .extracting(org.examledger.api.admission.RegisteredKey::keyId)
+        .containsExactly(TestActors.keyId(rotated));
+    assertThat(registry.validFor("examiner-21", revoked.minusMillis(1)))
+        .extracting(org.examledger.api.admission.RegisteredKey::keyId)
+        .contains(TestActors.keyId(leaving));
 
     StatementSigner future = TestActors.ed25519("examiner-22");
     Response r =
@@ -252,10 +269,7 @@ class PostgresAdmissionIT {
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     long afterRegistration = rows();
     assertRefused(
-        post("C-4", score(future, "C-4", "practical")),
-        403,
-        "key-not-yet-valid",
-        afterRegistration);
+        post("C-4", score(future, "C-4", "theory")), 403, "key-not-yet-valid", afterRegistration);
   }
 
   @Test

@@ -22,7 +22,6 @@ class PostgresLogIT extends AbstractLogIT {
     settings.put("ledger.node-id", "log-it-node");
     settings.put("ledger.data-dir", dir.toString());
     node = LedgerNode.start(settings);
-    TestActors.bootstrap(node);
   }
 
   @AfterAll

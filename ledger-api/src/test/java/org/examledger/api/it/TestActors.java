@@ -76,6 +76,18 @@ final class TestActors {
             .toJson());
   }
 
+  /** Registers ADMIN as the genesis key unless it is registered: one event the first time. */
+  static void ensureAdmin(LedgerNode node) {
+    if (node.get("/api/v1/keys/" + keyId(ADMIN)).status() == 404) {
+      LedgerNode.Response genesis =
+          node.post(
+              "/api/v1/statements",
+              registerKeyBody(
+                  ADMIN, ADMIN, ActorRole.STATION_ADMIN, Instant.now().minusSeconds(60)));
+      assertThat(genesis.status()).as(genesis.body()).isEqualTo(201);
+    }
+  }
+
   /** Registers ADMIN as the genesis key and EXAMINER under it, through the HTTP API. */
   static void bootstrap(LedgerNode node) {
     Instant validFrom = Instant.now().minusSeconds(60);

@@ -35,7 +35,6 @@ class TwoNodeSequencerIT {
       try {
         LedgerNode a = start(db, "node-a", keys);
         running.add(a);
-        TestActors.bootstrap(a);
         LedgerNode b = start(db, "node-b", keys);
         running.add(b);
         assertThat(a.get("/api/v1/log/key").body()).isEqualTo(b.get("/api/v1/log/key").body());
@@ -129,6 +128,7 @@ class TwoNodeSequencerIT {
   }
 
   private static void write(LedgerNode node, String sessionId, int candidates) {
+    TestActors.ensureAdmin(node);
     Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(sessionId));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     for (int i = 1; i <= candidates; i++) {
