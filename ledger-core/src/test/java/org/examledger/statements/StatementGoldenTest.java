@@ -197,38 +197,4 @@ class StatementGoldenTest {
       assertThat(golden(type).length()).as(type).isPositive();
     }
   }
-
-  /** A statement bound generically to its command (RecordPayloads): one golden for the family. */
-  @Test
-  void scoreCorrect_golden_matches() {
-    org.examledger.exam.Provenance provenance =
-        new org.examledger.exam.Provenance("examiner-07", "examiner-07", ISSUED, null);
-    org.examledger.exam.CorrectScoreCommand command =
-        new org.examledger.exam.CorrectScoreCommand(
-            SESSION,
-            "C-2026-0001",
-            "theory",
-            new BigDecimal("33"),
-            org.examledger.exam.CorrectionReason.ADDITION_ERROR,
-            "page 3 not added",
-            provenance);
-    JsonNode payload =
-        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-            .objectNode()
-            .put("candidateId", "C-2026-0001")
-            .put("componentId", "theory")
-            .put("newScore", "33")
-            .put("reason", "ADDITION_ERROR")
-            .put("reasonText", "page 3 not added");
-    assertGolden(
-        EXAMINER,
-        "exam.score.correct/v1",
-        SESSION,
-        payload,
-        "n-0007",
-        command,
-        node ->
-            RecordPayloads.bind(
-                org.examledger.exam.CorrectScoreCommand.class, SESSION, node, provenance));
-  }
 }
