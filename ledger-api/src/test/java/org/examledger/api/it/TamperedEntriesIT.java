@@ -29,8 +29,9 @@ class TamperedEntriesIT {
     try (LedgerNode node = LedgerNode.start(Map.of("ledger.data-dir", dir.toString()))) {
       DataSource dataSource = node.context().getBean(DataSource.class);
       LogAuditor auditor = new LogAuditor(node, dataSource);
+      TestActors.bootstrap(node);
       for (String session : new String[] {"S-T1", "S-T2", "S-T3"}) {
-        Response r = node.post("/api/v1/sessions", AbstractSliceIT.SESSION.formatted(session));
+        Response r = node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(session));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
       }
       await().atMost(Duration.ofSeconds(30)).until(auditor::everyEventHasALeaf);
@@ -49,7 +50,7 @@ class TamperedEntriesIT {
       }
 
       JsonNode entries = node.get("/api/v1/log/entries").json().get("entries");
-      assertThat(entries).hasSize(3);
+      assertThat(entries).hasSize(5); // the two key-registry events of bootstrap, three sessions
       for (JsonNode entry : entries) {
         String aggregate =
             auditor.storedEvent(entry.get("eventIdentifier").asText()).aggregateIdentifier();
@@ -69,6 +70,9 @@ class TamperedEntriesIT {
                         + entry.get("eventIdentifier").asText()
                         + ": stored payload is not I-JSON: ");
           }
+          case org.examledger.keys.KeyRegistry.REGISTRY_ID ->
+              assertThat(Rfc6962.leafHash(Bytes.fromBase64(entry.get("leafInput").asText())))
+                  .isEqualTo(leafHash);
           default -> throw new AssertionError("unexpected aggregate " + aggregate);
         }
       }
