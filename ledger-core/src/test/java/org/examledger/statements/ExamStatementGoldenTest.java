@@ -201,4 +201,22 @@ class ExamStatementGoldenTest {
                 ExamStatements.COMMANDS.get(type), read.subject(), read.payload(), PROVENANCE))
         .isEqualTo(command);
   }
+
+  /** docs/formats/statements.md section 3.7 has a row per type naming each payload member. */
+  @Test
+  void formatDoc_listsEveryGenericTypeWithItsMembers() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("..", "docs", "formats", "statements.md"));
+    ExamStatements.COMMANDS.forEach(
+        (type, command) -> {
+          String row =
+              lines.stream()
+                  .filter(l -> l.startsWith("| `" + type + "` |"))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError("no row for " + type));
+          assertThat(row).as(type).contains("`" + command.getSimpleName() + "`");
+          for (String member : RecordPayloads.members(command)) {
+            assertThat(row).as(type).contains("`" + member + "`");
+          }
+        });
+  }
 }

@@ -56,12 +56,13 @@ class PostgresGrantsIT {
               .until(
                   () -> node.get("/api/v1/sessions/S-G/candidates/C-1/result-sheet").status(),
                   status -> status == 200);
-          // the sequencer and the checkpoint publisher also work with these grants
+          // the sequencer and the checkpoint publisher also work with these grants: two key events
+          // of bootstrap, the schedule and the registration
           await()
               .atMost(Duration.ofSeconds(20))
               .until(
                   () -> node.get("/api/v1/log/checkpoint").body().split("\n")[1],
-                  size -> size.equals("2"));
+                  size -> size.equals("4"));
         }
         try (Connection app = DriverManager.getConnection(db.url(), role, "");
             Statement s = app.createStatement()) {
