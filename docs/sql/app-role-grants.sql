@@ -12,6 +12,6 @@ GRANT SELECT, UPDATE ON ledger_log_state TO :app;
 -- Axon's bookkeeping and the projections, which the service keeps current.
 GRANT SELECT, INSERT, UPDATE, DELETE ON snapshot_event_entry, token_entry, saga_entry,
     association_value_entry, rm_session, rm_session_component, rm_result_sheet,
-    rm_component_score, registry_key TO :app;
+    rm_component_score, rm_component_mark, rm_component_adjudication, registry_key TO :app;
 GRANT SELECT ON flyway_schema_history TO :app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :app;

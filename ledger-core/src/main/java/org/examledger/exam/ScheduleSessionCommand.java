@@ -13,6 +13,7 @@ public record ScheduleSessionCommand(
     ExamType examType,
     BigDecimal passMark,
     List<ScoreComponent> components,
+    List<String> rooms,
     Instant startsAt,
     Instant endsAt,
     Provenance provenance) {}

@@ -14,6 +14,7 @@ public record SessionScheduledEvent(
     ExamType examType,
     BigDecimal passMark,
     List<ScoreComponent> components,
+    List<String> rooms,
     Instant startsAt,
     Instant endsAt,
     Provenance provenance) {}

@@ -20,6 +20,11 @@ final class PayloadReader {
   private final String path;
 
   PayloadReader(JsonNode node, String path, List<String> members) {
+    this(node, path, members, List.of());
+  }
+
+  /** {@code optional} members may be absent; every other member is required. */
+  PayloadReader(JsonNode node, String path, List<String> members, List<String> optional) {
     if (node == null || !node.isObject()) {
       throw new StatementPayloadException(
           path,
@@ -32,7 +37,7 @@ final class PayloadReader {
     TreeSet<String> unexpected = new TreeSet<>();
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
-      if (!members.contains(name)) {
+      if (!members.contains(name) && !optional.contains(name)) {
         unexpected.add(name);
       }
     }
@@ -41,7 +46,8 @@ final class PayloadReader {
           where(unexpected.first()),
           where(unexpected.first())
               + " is not a member of this payload; expected only "
-              + String.join(", ", members));
+              + String.join(", ", members)
+              + (optional.isEmpty() ? "" : " and optionally " + String.join(", ", optional)));
     }
     for (String member : members) {
       if (!node.has(member)) {
@@ -76,6 +82,10 @@ final class PayloadReader {
       throw wrong(member, "a decimal as a string, e.g. \"48.5\"", value);
     }
     return new BigDecimal(value.textValue());
+  }
+
+  boolean has(String member) {
+    return node.has(member) && !node.get(member).isNull();
   }
 
   Instant instant(String member) {

@@ -20,15 +20,26 @@ public record ScheduleSessionPayload(
     ExamType examType,
     BigDecimal passMark,
     List<ScoreComponent> components,
+    List<String> rooms,
     Instant startsAt,
     Instant endsAt) {
 
   private static final List<String> MEMBERS =
-      List.of("occupation", "level", "examType", "passMark", "components", "startsAt", "endsAt");
+      List.of(
+          "occupation",
+          "level",
+          "examType",
+          "passMark",
+          "components",
+          "rooms",
+          "startsAt",
+          "endsAt");
   private static final List<String> COMPONENT_MEMBERS = List.of("componentId", "name", "maxScore");
+  private static final List<String> COMPONENT_OPTIONAL = List.of("doubleMarkingTolerance");
 
   public ScheduleSessionPayload {
     components = List.copyOf(components);
+    rooms = List.copyOf(rooms);
   }
 
   /**
@@ -41,9 +52,24 @@ public record ScheduleSessionPayload(
     List<ScoreComponent> components = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       PayloadReader c =
-          new PayloadReader(array.get(i), "payload.components[" + i + "]", COMPONENT_MEMBERS);
+          new PayloadReader(
+              array.get(i), "payload.components[" + i + "]", COMPONENT_MEMBERS, COMPONENT_OPTIONAL);
       components.add(
-          new ScoreComponent(c.text("componentId"), c.text("name"), c.decimal("maxScore")));
+          new ScoreComponent(
+              c.text("componentId"),
+              c.text("name"),
+              c.decimal("maxScore"),
+              c.has("doubleMarkingTolerance") ? c.decimal("doubleMarkingTolerance") : null));
+    }
+    JsonNode roomArray = r.array("rooms");
+    List<String> rooms = new ArrayList<>();
+    for (int i = 0; i < roomArray.size(); i++) {
+      if (!roomArray.get(i).isTextual()) {
+        throw new StatementPayloadException(
+            "payload.rooms[" + i + "]",
+            "payload.rooms[" + i + "]: expected a string, found " + roomArray.get(i));
+      }
+      rooms.add(roomArray.get(i).textValue());
     }
     return new ScheduleSessionPayload(
         r.text("occupation"),
@@ -51,6 +77,7 @@ public record ScheduleSessionPayload(
         r.enumValue("examType", ExamType.class),
         r.decimal("passMark"),
         components,
+        rooms,
         r.instant("startsAt"),
         r.instant("endsAt"));
   }
@@ -64,12 +91,18 @@ public record ScheduleSessionPayload(
     node.put("passMark", passMark.toPlainString());
     ArrayNode array = node.putArray("components");
     for (ScoreComponent c : components) {
-      array
-          .addObject()
-          .put("componentId", c.componentId())
-          .put("name", c.name())
-          .put("maxScore", c.maxScore().toPlainString());
+      ObjectNode component =
+          array
+              .addObject()
+              .put("componentId", c.componentId())
+              .put("name", c.name())
+              .put("maxScore", c.maxScore().toPlainString());
+      if (c.doubleMarked()) {
+        component.put("doubleMarkingTolerance", c.doubleMarkingTolerance().toPlainString());
+      }
     }
+    ArrayNode roomArray = node.putArray("rooms");
+    rooms.forEach(roomArray::add);
     node.put("startsAt", startsAt.toString());
     node.put("endsAt", endsAt.toString());
     return node;

@@ -26,15 +26,18 @@ public final class StatementTypes {
   /** Subject: the revoked key's keyId. Payload: {@link RevokeKeyPayload}. */
   public static final String KEYS_REVOKE = "keys.revoke/v1";
 
-  /** Every type the ledger admits. */
+  /** Every type the ledger admits: the above and {@link ExamStatements#COMMANDS}. */
   public static final List<String> ALL =
-      List.of(
-          SESSION_SCHEDULE,
-          CANDIDATE_REGISTER,
-          SCORE_RECORD,
-          SCORE_COUNTERSIGN,
-          KEYS_REGISTER,
-          KEYS_REVOKE);
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of(
+                  SESSION_SCHEDULE,
+                  CANDIDATE_REGISTER,
+                  SCORE_RECORD,
+                  SCORE_COUNTERSIGN,
+                  KEYS_REGISTER,
+                  KEYS_REVOKE),
+              ExamStatements.COMMANDS.keySet().stream().sorted())
+          .toList();
 
   private StatementTypes() {}
 }

@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.examledger.canonical.CanonicalJson;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,33 +32,15 @@ class EventGoldenTest {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  static final Instant T0 = Instant.parse("2026-06-13T01:00:00Z");
-  static final Provenance SIGNED =
-      new Provenance(
-          "examiner-07",
-          "clerk-02",
-          T0.plusMillis(1500),
-          "{\"payloadType\":\"application/vnd.examledger.statement+json\",\"payload\":\"e30=\","
-              + "\"signatures\":[{\"keyid\":\"00\",\"sig\":\"AA==\"}]}");
-  static final Provenance UNSIGNED = new Provenance("admin-01", "admin-01", T0, null);
-
   static Stream<Object> events() {
-    return Stream.of(
-        new SessionScheduledEvent(
-            "S-2026-001",
-            "CNC lathe operator",
-            4,
-            ExamType.HIGH_TECH,
-            new BigDecimal("60"),
-            List.of(
-                new ScoreComponent("theory", "Theory paper", new BigDecimal("40")),
-                new ScoreComponent("practical", "Turning a stepped shaft", new BigDecimal("60"))),
-            T0,
-            T0.plusSeconds(4 * 3600),
-            UNSIGNED),
-        new CandidateRegisteredEvent("S-2026-001", "C-2026-0001", UNSIGNED),
-        new ScoreRecordedEvent(
-            "S-2026-001", "C-2026-0001", "practical", new BigDecimal("57.5"), SIGNED));
+    return EventSamples.all().stream();
+  }
+
+  @Test
+  void everyEventRecordHasASample() throws Exception {
+    Set<Class<?>> sampled =
+        EventSamples.all().stream().map(Object::getClass).collect(Collectors.toSet());
+    assertThat(sampled).containsExactlyInAnyOrderElementsOf(EventCatalogue.eventClasses());
   }
 
   @ParameterizedTest

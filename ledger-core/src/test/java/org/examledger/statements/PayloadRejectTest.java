@@ -28,7 +28,9 @@ class PayloadRejectTest {
     assertThatThrownBy(
             () -> RegisterCandidatePayload.read(json("{\"candidateId\":\"C-1\",\"actor\":\"x\"}")))
         .isInstanceOf(StatementPayloadException.class)
-        .hasMessage("payload.actor is not a member of this payload; expected only candidateId");
+        .hasMessage(
+            "payload.actor is not a member of this payload; expected only candidateId, room,"
+                + " eligibility, documents");
   }
 
   @Test
@@ -57,7 +59,7 @@ class PayloadRejectTest {
                 ScheduleSessionPayload.read(
                     json(
                         "{\"occupation\":\"o\",\"level\":4,\"examType\":\"ORAL\",\"passMark\":\"1\","
-                            + "\"components\":[],\"startsAt\":\"2026-06-01T01:00:00Z\","
+                            + "\"components\":[],\"rooms\":[],\"startsAt\":\"2026-06-01T01:00:00Z\","
                             + "\"endsAt\":\"2026-06-01T02:00:00Z\"}")))
         .hasMessage(
             "payload.examType: expected one of [NATIONAL_UNIFIED, REGULAR, HIGH_TECH], found"
@@ -71,7 +73,7 @@ class PayloadRejectTest {
                 ScheduleSessionPayload.read(
                     json(
                         "{\"occupation\":\"o\",\"level\":4,\"examType\":\"REGULAR\",\"passMark\":\"1\","
-                            + "\"components\":[{\"componentId\":\"a\",\"name\":\"A\"}],"
+                            + "\"components\":[{\"componentId\":\"a\",\"name\":\"A\"}],\"rooms\":[],"
                             + "\"startsAt\":\"2026-06-01T01:00:00Z\","
                             + "\"endsAt\":\"2026-06-01T02:00:00Z\"}")))
         .hasMessage("payload.components[0].maxScore is missing");

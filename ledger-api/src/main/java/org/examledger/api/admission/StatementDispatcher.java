@@ -18,6 +18,8 @@ import org.examledger.keys.RegisterGenesisKeyCommand;
 import org.examledger.keys.RegisterKeyCommand;
 import org.examledger.keys.RevokeKeyCommand;
 import org.examledger.statements.CountersignScorePayload;
+import org.examledger.statements.ExamStatements;
+import org.examledger.statements.RecordPayloads;
 import org.examledger.statements.RecordScorePayload;
 import org.examledger.statements.RegisterCandidatePayload;
 import org.examledger.statements.RegisterKeyPayload;
@@ -69,6 +71,7 @@ public class StatementDispatcher {
                   p.examType(),
                   p.passMark(),
                   p.components(),
+                  p.rooms(),
                   p.startsAt(),
                   p.endsAt(),
                   provenance));
@@ -76,7 +79,15 @@ public class StatementDispatcher {
         }
         case StatementTypes.CANDIDATE_REGISTER -> {
           RegisterCandidatePayload p = RegisterCandidatePayload.read(s.payload());
-          send(s, new RegisterCandidateCommand(s.subject(), p.candidateId(), provenance));
+          send(
+              s,
+              new RegisterCandidateCommand(
+                  s.subject(),
+                  p.candidateId(),
+                  p.room(),
+                  p.eligibility(),
+                  p.documents(),
+                  provenance));
           result.put("sessionId", s.subject());
           result.put("candidateId", p.candidateId());
         }
@@ -141,12 +152,23 @@ public class StatementDispatcher {
                   provenance));
           result.put("keyId", s.subject());
         }
-        default ->
+        default -> {
+          Class<? extends Record> command = ExamStatements.COMMANDS.get(s.type());
+          if (command == null) {
             throw new AdmissionRefused(
                 Admission.BAD_REQUEST,
                 "wrong-statement-type",
                 "type",
                 "unknown statement type \"" + s.type() + "\"; known: " + StatementTypes.ALL);
+          }
+          // The generic family: payload = the command's members minus sessionId and provenance.
+          Object eventId =
+              send(s, RecordPayloads.bind(command, s.subject(), s.payload(), provenance));
+          result.put("sessionId", s.subject());
+          if (eventId != null) {
+            result.put("eventId", eventId);
+          }
+        }
       }
     } catch (StatementPayloadException e) {
       throw new AdmissionRefused(

@@ -1,6 +1,7 @@
 package org.examledger.api.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +14,9 @@ import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.bytes.Bytes;
 import org.examledger.crypto.Digests;
 import org.examledger.crypto.Signers;
+import org.examledger.exam.DocumentRef;
+import org.examledger.exam.DocumentType;
+import org.examledger.exam.Eligibility;
 import org.examledger.exam.ExamType;
 import org.examledger.exam.ScoreComponent;
 import org.examledger.keys.ActorRole;
@@ -43,6 +47,11 @@ class DemoSeason implements ApplicationRunner {
 
   static final String SESSION_ID = "S-DEMO-2026-CNC-4";
   static final String SUBMITTER = "demo-loader";
+  static final String ROOM = "R101";
+
+  /** The demo station's document-hash secret: public, like the demo keys. */
+  private static final Bytes DEMO_SECRET = Bytes.utf8("examledger demo station secret");
+
   private static final Logger log = LoggerFactory.getLogger(DemoSeason.class);
 
   private final Admission admission;
@@ -80,6 +89,7 @@ class DemoSeason implements ApplicationRunner {
     StatementSigner admin = demoActor("admin-01");
     StatementSigner examiner07 = demoActor("examiner-07");
     StatementSigner examiner11 = demoActor("examiner-11");
+    StatementSigner proctor03 = demoActor("proctor-03");
     String adminKey = admin.signer().publicKey().keyId().value();
     if (registry.find(adminKey).isEmpty()) {
       if (!registry.isEmpty()) {
@@ -92,6 +102,7 @@ class DemoSeason implements ApplicationRunner {
     }
     registerKey(admin, examiner07, ActorRole.EXAMINER);
     registerKey(admin, examiner11, ActorRole.EXAMINER);
+    registerKey(admin, proctor03, ActorRole.PROCTOR);
 
     Instant start = Instant.parse("2026-06-13T01:00:00Z");
     submit(
@@ -104,9 +115,10 @@ class DemoSeason implements ApplicationRunner {
                 ExamType.REGULAR,
                 new BigDecimal("60"),
                 List.of(
-                    new ScoreComponent("theory", "Theory paper", new BigDecimal("40")),
-                    new ScoreComponent(
+                    ScoreComponent.singleMarked("theory", "Theory paper", new BigDecimal("40")),
+                    ScoreComponent.singleMarked(
                         "practical", "Turning a stepped shaft", new BigDecimal("60"))),
+                List.of(ROOM),
                 start,
                 start.plusSeconds(4 * 3600))
             .toJson());
@@ -120,7 +132,34 @@ class DemoSeason implements ApplicationRunner {
           admin,
           StatementTypes.CANDIDATE_REGISTER,
           SESSION_ID,
-          new RegisterCandidatePayload(row[0]).toJson());
+          new RegisterCandidatePayload(
+                  row[0],
+                  ROOM,
+                  new Eligibility("CNC lathe operator level 3", "240 h, demo training centre"),
+                  List.of(
+                      DocumentRef.keyed(
+                          DocumentType.ADMISSION_TICKET, "DEMO-" + row[0], DEMO_SECRET)))
+              .toJson());
+    }
+    // the station's morning: staff assigned, session opened, notice read, exam started
+    for (String[] staff :
+        new String[][] {
+          {"examiner-07", "EXAMINER"}, {"examiner-11", "EXAMINER"}, {"proctor-03", "PROCTOR"}
+        }) {
+      submit(
+          admin,
+          "exam.staff.assign/v1",
+          SESSION_ID,
+          JsonNodeFactory.instance.objectNode().put("personId", staff[0]).put("role", staff[1]));
+    }
+    submit(admin, "exam.session.open/v1", SESSION_ID, JsonNodeFactory.instance.objectNode());
+    submit(
+        proctor03,
+        "exam.proctor.notice-read/v1",
+        SESSION_ID,
+        JsonNodeFactory.instance.objectNode().put("room", ROOM));
+    submit(admin, "exam.session.start/v1", SESSION_ID, JsonNodeFactory.instance.objectNode());
+    for (String[] row : scores) {
       submit(
           examiner07,
           StatementTypes.SCORE_RECORD,

@@ -40,10 +40,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /** Rules that refuse a request because of what is already stored, not because of its form. */
   private static final Set<String> CONFLICTS =
-      Set.of("candidate-already-registered", "score-already-recorded");
+      Set.of(
+          "candidate-already-registered",
+          "score-already-recorded",
+          "wrong-session-status",
+          "wrong-sheet-status",
+          "sheet-not-open",
+          "sheet-incomplete",
+          "already-assigned",
+          "actor-not-assigned",
+          "examiner-suspended",
+          "marks-already-agree",
+          "already-adjudicated",
+          "nothing-to-adjudicate",
+          "same-examiner-twice",
+          "notice-not-read",
+          "incident-already-recorded",
+          "incident-already-resolved",
+          "no-own-mark");
 
   private static final Set<String> NOT_FOUND =
-      Set.of("candidate-not-registered", "unknown-unsigned-entry");
+      Set.of(
+          "candidate-not-registered",
+          "unknown-unsigned-entry",
+          "not-assigned",
+          "unknown-incident",
+          "unknown-room",
+          "nothing-to-correct");
 
   private static final Set<String> KEY_CONFLICTS =
       Set.of("key-already-registered", "key-already-revoked");

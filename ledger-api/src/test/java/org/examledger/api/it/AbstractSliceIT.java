@@ -12,8 +12,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.examledger.api.it.LedgerNode.Response;
+import org.examledger.bytes.Bytes;
+import org.examledger.exam.DocumentRef;
+import org.examledger.exam.DocumentType;
+import org.examledger.exam.Eligibility;
+import org.examledger.statements.RegisterCandidatePayload;
+import org.examledger.statements.StatementSigner;
 import org.examledger.statements.StatementTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,7 +38,7 @@ abstract class AbstractSliceIT {
   static final String SESSION_PAYLOAD =
       """
       {"occupation":"CNC lathe operator","level":4,"examType":"REGULAR",
-       "passMark":"60","startsAt":"2026-06-01T01:00:00Z","endsAt":"2026-06-01T04:00:00Z",
+       "passMark":"60","rooms":["R101"],"startsAt":"2026-06-01T01:00:00Z","endsAt":"2026-06-01T04:00:00Z",
        "components":[{"componentId":"theory","name":"Theory paper","maxScore":"50"},
                      {"componentId":"practical","name":"Turning a stepped shaft","maxScore":"50"}]}
       """;
@@ -63,7 +70,58 @@ abstract class AbstractSliceIT {
         TestActors.ADMIN,
         StatementTypes.CANDIDATE_REGISTER,
         sessionId,
-        json("{\"candidateId\":\"" + candidateId + "\"}"));
+        new RegisterCandidatePayload(
+                candidateId,
+                "R101",
+                new Eligibility(
+                    "CNC lathe operator level 3 (2023)", "240 h, City Technical College"),
+                List.of(
+                    DocumentRef.keyed(
+                        DocumentType.ID_CARD,
+                        "11010519491231" + candidateId,
+                        Bytes.utf8("station test secret"))))
+            .toJson());
+  }
+
+  /** A statement of the generic family, signed by {@code actor}, posted to /api/v1/statements. */
+  static Response statement(
+      LedgerNode node, StatementSigner actor, String type, String sessionId, String payload) {
+    return node.post(
+        "/api/v1/statements", TestActors.signed(actor, type, sessionId, json(payload)));
+  }
+
+  static void assign(LedgerNode node, String sessionId, String personId, String role) {
+    Response r =
+        statement(
+            node,
+            TestActors.ADMIN,
+            "exam.staff.assign/v1",
+            sessionId,
+            "{\"personId\":\"" + personId + "\",\"role\":\"" + role + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  /**
+   * Brings a scheduled session (rooms: R101) to STARTED, as a station does before any score:
+   * examiner-07 and proctor-03 assigned by the administrator, the session opened, the Candidate
+   * Notice read in R101 by the proctor, the session started. Registers the proctor's key first.
+   */
+  static void startSession(LedgerNode node, String sessionId) {
+    TestActors.registerStaff(node);
+    assign(node, sessionId, TestActors.EXAMINER.actorId(), "EXAMINER");
+    assign(node, sessionId, TestActors.PROCTOR.actorId(), "PROCTOR");
+    for (Response r :
+        List.of(
+            statement(node, TestActors.ADMIN, "exam.session.open/v1", sessionId, "{}"),
+            statement(
+                node,
+                TestActors.PROCTOR,
+                "exam.proctor.notice-read/v1",
+                sessionId,
+                "{\"room\":\"R101\"}"),
+            statement(node, TestActors.ADMIN, "exam.session.start/v1", sessionId, "{}"))) {
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
   }
 
   static String scoreBody(String sessionId, String candidateId, String component, String score) {
@@ -106,6 +164,7 @@ abstract class AbstractSliceIT {
   void scheduledSessionRegisteredCandidateAndRecordedScoresShowOnTheResultSheet() {
     schedule("S-SLICE");
     register("S-SLICE", "C-0001");
+    startSession(node(), "S-SLICE");
     assertThat(score("S-SLICE", "C-0001", "theory", "\"31.5\"").status()).isEqualTo(201);
     assertThat(score("S-SLICE", "C-0001", "practical", "\"30\"").status()).isEqualTo(201);
 
@@ -131,6 +190,14 @@ abstract class AbstractSliceIT {
   void badRequestsGetProblemDetailsAndStoreNothing() {
     schedule("S-BAD");
     register("S-BAD", "C-0001");
+    long registered = storedEvents();
+    assertProblem(
+        node().post("/api/v1/sessions/S-BAD/candidates", registerBody("S-BAD", "C-0001")),
+        409,
+        "candidate-already-registered",
+        "candidateId");
+    assertThat(storedEvents()).isEqualTo(registered);
+    startSession(node(), "S-BAD");
     long before = storedEvents();
 
     assertProblem(
@@ -169,10 +236,10 @@ abstract class AbstractSliceIT {
         "session-already-exists",
         "sessionId");
     assertProblem(
-        node().post("/api/v1/sessions/S-BAD/candidates", registerBody("S-BAD", "C-0001")),
+        node().post("/api/v1/sessions/S-BAD/candidates", registerBody("S-BAD", "C-0002")),
         409,
-        "candidate-already-registered",
-        "candidateId");
+        "wrong-session-status",
+        "sessionId");
     assertProblem(node().post("/api/v1/sessions", "{not json"), 400, "malformed-json", null);
 
     assertThat(storedEvents()).isEqualTo(before);

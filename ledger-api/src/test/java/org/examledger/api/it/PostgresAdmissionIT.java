@@ -56,6 +56,7 @@ class PostgresAdmissionIT {
                   .status())
           .isEqualTo(201);
     }
+    AbstractSliceIT.startSession(node, SESSION);
   }
 
   @AfterAll
@@ -227,6 +228,7 @@ class PostgresAdmissionIT {
   void revokedAndNotYetValidKeysAreRefused() throws Exception {
     StatementSigner leaving = TestActors.ed25519("examiner-21");
     TestActors.register(node, leaving, ActorRole.EXAMINER);
+    AbstractSliceIT.assign(node, SESSION, "examiner-21", "EXAMINER");
     assertThat(post("C-4", score(leaving, "C-4", "theory")).status()).isEqualTo(201);
     Response revoke =
         node.post(
@@ -339,6 +341,7 @@ class PostgresAdmissionIT {
     assertRefused(post("C-5", wrongScore), 400, "countersign-mismatch", before);
     StatementSigner other = TestActors.ed25519("examiner-11");
     TestActors.register(node, other, ActorRole.EXAMINER);
+    AbstractSliceIT.assign(node, SESSION, "examiner-11", "EXAMINER");
     long withOther = rows();
     assertRefused(
         post("C-5", countersignature(other, eventId, "40")),
@@ -389,6 +392,7 @@ class PostgresAdmissionIT {
     long before = rows();
     assertRefused(post("C-1", score(sm2, "C-1", "practical")), 403, "unknown-key", before);
     TestActors.register(node, sm2, ActorRole.EXAMINER);
+    AbstractSliceIT.assign(node, SESSION, "examiner-sm2", "EXAMINER");
     assertThat(node.get("/api/v1/keys/" + TestActors.keyId(sm2)).json().get("algorithm").asText())
         .isEqualTo("SM2_SM3");
     Response r = post("C-1", score(sm2, "C-1", "practical"));
@@ -425,6 +429,9 @@ class PostgresAdmissionIT {
                     new org.examledger.exam.RegisterCandidateCommand(
                         SESSION,
                         "C-BYPASS",
+                        "R101",
+                        new org.examledger.exam.Eligibility("q", "t"),
+                        List.of(),
                         new org.examledger.exam.Provenance(
                             "admin-01", "nobody", Instant.now(), null))))
         .hasMessageContaining("carries no admitted statement; every write must pass admission");

@@ -25,6 +25,8 @@ final class TestActors {
 
   static final StatementSigner ADMIN = ed25519("admin-01");
   static final StatementSigner EXAMINER = ed25519("examiner-07");
+  static final StatementSigner PROCTOR = ed25519("proctor-03");
+  static final StatementSigner CHIEF = ed25519("chief-01");
 
   private static final AtomicLong NONCE = new AtomicLong();
 
@@ -97,6 +99,20 @@ final class TestActors {
             registerKeyBody(ADMIN, ADMIN, ActorRole.STATION_ADMIN, validFrom));
     assertThat(genesis.status()).as(genesis.body()).isEqualTo(201);
     register(node, EXAMINER, ActorRole.EXAMINER);
+  }
+
+  /**
+   * Registers PROCTOR (role PROCTOR) and CHIEF (role EXAMINER: the chief examiner is a session
+   * role, not a key role) unless already registered. Kept out of {@link #bootstrap} so that tests
+   * counting log leaves keep their two key events.
+   */
+  static void registerStaff(LedgerNode node) {
+    if (node.get("/api/v1/keys/" + keyId(PROCTOR)).status() == 404) {
+      register(node, PROCTOR, ActorRole.PROCTOR);
+    }
+    if (node.get("/api/v1/keys/" + keyId(CHIEF)).status() == 404) {
+      register(node, CHIEF, ActorRole.EXAMINER);
+    }
   }
 
   static void register(LedgerNode node, StatementSigner owner, ActorRole role) {

@@ -4,17 +4,28 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.queryhandling.QueryHandler;
 import org.examledger.exam.CandidateRegisteredEvent;
+import org.examledger.exam.DoubleMarkingPolicy;
+import org.examledger.exam.IndependentMarkRecordedEvent;
+import org.examledger.exam.ResultSheetLockedEvent;
+import org.examledger.exam.ResultSheetPublishedEvent;
+import org.examledger.exam.ResultSheetReopenedEvent;
+import org.examledger.exam.ResultSheetSubmittedEvent;
+import org.examledger.exam.ScoreAdjudicatedEvent;
 import org.examledger.exam.ScoreComponent;
+import org.examledger.exam.ScoreCorrectedEvent;
 import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SessionScheduledEvent;
+import org.examledger.exam.SheetStatus;
 import org.examledger.projections.scores.ResultSheetView.ComponentScoreView;
 import org.examledger.projections.scores.ResultSheetView.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,8 +64,14 @@ public class ResultSheetProjection {
       ScoreComponent c = components.get(i);
       jdbc.sql(
               "INSERT INTO rm_session_component (session_id, component_id, position, name,"
-                  + " max_score) VALUES (?, ?, ?, ?, ?)")
-          .params(event.sessionId(), c.componentId(), i, c.name(), c.maxScore())
+                  + " max_score, double_marking_tolerance) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(
+              event.sessionId(),
+              c.componentId(),
+              i,
+              c.name(),
+              c.maxScore(),
+              c.doubleMarkingTolerance())
           .update();
     }
   }
@@ -62,17 +79,23 @@ public class ResultSheetProjection {
   @EventHandler
   void on(CandidateRegisteredEvent event) {
     jdbc.sql(
-            "INSERT INTO rm_result_sheet (session_id, candidate_id, registered_at)"
-                + " VALUES (?, ?, ?)")
-        .params(event.sessionId(), event.candidateId(), utc(event.provenance().receivedAt()))
+            "INSERT INTO rm_result_sheet (session_id, candidate_id, registered_at, status)"
+                + " VALUES (?, ?, ?, ?)")
+        .params(
+            event.sessionId(),
+            event.candidateId(),
+            utc(event.provenance().receivedAt()),
+            SheetStatus.OPEN.name())
         .update();
   }
 
+  /** The first mark of a component. */
   @EventHandler
-  void on(ScoreRecordedEvent event) {
+  void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
     jdbc.sql(
             "INSERT INTO rm_component_score (session_id, candidate_id, component_id, score,"
-                + " actor_id, submitter_id, recorded_at, signed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " actor_id, submitter_id, recorded_at, signed, entry_event_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             event.sessionId(),
             event.candidateId(),
@@ -81,23 +104,131 @@ public class ResultSheetProjection {
             event.provenance().actorId(),
             event.provenance().submitterId(),
             utc(event.provenance().receivedAt()),
-            event.provenance().signed())
+            event.provenance().signed(),
+            eventId)
         .update();
   }
 
-  /** A countersigned transcription is signed evidence from now on. */
+  /** A second or third mark of a double-marked component. */
+  @EventHandler
+  void on(IndependentMarkRecordedEvent event, @MessageIdentifier String eventId) {
+    jdbc.sql(
+            "INSERT INTO rm_component_mark (session_id, candidate_id, component_id, mark_number,"
+                + " score, actor_id, submitter_id, recorded_at, signed, entry_event_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            event.sessionId(),
+            event.candidateId(),
+            event.componentId(),
+            event.markNumber(),
+            event.score(),
+            event.provenance().actorId(),
+            event.provenance().submitterId(),
+            utc(event.provenance().receivedAt()),
+            event.provenance().signed(),
+            eventId)
+        .update();
+  }
+
+  /** The corrected mark takes the new value; the correction is now the entry to countersign. */
+  @EventHandler
+  void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId) {
+    if (event.markNumber() <= 1) {
+      jdbc.sql(
+              "UPDATE rm_component_score SET score = ?, signed = ?, entry_event_id = ?"
+                  + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?")
+          .params(
+              event.newScore(),
+              event.provenance().signed(),
+              eventId,
+              event.sessionId(),
+              event.candidateId(),
+              event.componentId())
+          .update();
+    } else {
+      jdbc.sql(
+              "UPDATE rm_component_mark SET score = ?, signed = ?, entry_event_id = ?"
+                  + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?"
+                  + " AND mark_number = ?")
+          .params(
+              event.newScore(),
+              event.provenance().signed(),
+              eventId,
+              event.sessionId(),
+              event.candidateId(),
+              event.componentId(),
+              event.markNumber())
+          .update();
+    }
+  }
+
+  /**
+   * A countersigned entry is signed evidence from now on. Rows written before V102 carry no entry
+   * event id; for them the component's first mark is the entry, as it was then.
+   */
   @EventHandler
   void on(ScoreCountersignedEvent event) {
     jdbc.sql(
             "UPDATE rm_component_score SET signed = TRUE"
-                + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?")
-        .params(event.sessionId(), event.candidateId(), event.componentId())
+                + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?"
+                + " AND (entry_event_id = ? OR entry_event_id IS NULL)")
+        .params(
+            event.sessionId(),
+            event.candidateId(),
+            event.componentId(),
+            event.countersignedEventId())
+        .update();
+    jdbc.sql("UPDATE rm_component_mark SET signed = TRUE WHERE entry_event_id = ?")
+        .params(event.countersignedEventId())
+        .update();
+  }
+
+  @EventHandler
+  void on(ScoreAdjudicatedEvent event) {
+    jdbc.sql(
+            "INSERT INTO rm_component_adjudication (session_id, candidate_id, component_id, score,"
+                + " actor_id, adjudicated_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(
+            event.sessionId(),
+            event.candidateId(),
+            event.componentId(),
+            event.score(),
+            event.provenance().actorId(),
+            utc(event.provenance().receivedAt()))
+        .update();
+  }
+
+  @EventHandler
+  void on(ResultSheetSubmittedEvent event) {
+    status(event.sessionId(), event.candidateId(), SheetStatus.SUBMITTED);
+  }
+
+  @EventHandler
+  void on(ResultSheetLockedEvent event) {
+    status(event.sessionId(), event.candidateId(), SheetStatus.LOCKED);
+  }
+
+  @EventHandler
+  void on(ResultSheetReopenedEvent event) {
+    status(event.sessionId(), event.candidateId(), SheetStatus.OPEN);
+  }
+
+  @EventHandler
+  void on(ResultSheetPublishedEvent event) {
+    status(event.sessionId(), event.candidateId(), SheetStatus.PUBLISHED);
+  }
+
+  private void status(String sessionId, String candidateId, SheetStatus status) {
+    jdbc.sql("UPDATE rm_result_sheet SET status = ? WHERE session_id = ? AND candidate_id = ?")
+        .params(status.name(), sessionId, candidateId)
         .update();
   }
 
   /** Replay starts from nothing: the tables hold only what the events say. */
   @ResetHandler
   void reset() {
+    jdbc.sql("DELETE FROM rm_component_adjudication").update();
+    jdbc.sql("DELETE FROM rm_component_mark").update();
     jdbc.sql("DELETE FROM rm_component_score").update();
     jdbc.sql("DELETE FROM rm_result_sheet").update();
     jdbc.sql("DELETE FROM rm_session_component").update();
@@ -108,32 +239,43 @@ public class ResultSheetProjection {
   Optional<ResultSheetView> handle(FindResultSheetQuery query) {
     Optional<SessionRow> session =
         jdbc.sql(
-                "SELECT s.occupation, s.pass_mark FROM rm_session s JOIN rm_result_sheet r"
-                    + " ON r.session_id = s.session_id"
+                "SELECT s.occupation, s.pass_mark, r.status FROM rm_session s JOIN rm_result_sheet"
+                    + " r ON r.session_id = s.session_id"
                     + " WHERE s.session_id = ? AND r.candidate_id = ?")
             .params(query.sessionId(), query.candidateId())
-            .query((rs, n) -> new SessionRow(rs.getString(1), rs.getBigDecimal(2)))
+            .query(
+                (rs, n) ->
+                    new SessionRow(
+                        rs.getString(1), rs.getBigDecimal(2), SheetStatus.valueOf(rs.getString(3))))
             .optional();
     if (session.isEmpty()) {
       return Optional.empty();
     }
     List<ComponentScoreView> components =
         jdbc.sql(
-                "SELECT c.component_id, c.name, c.max_score, s.score, s.actor_id, s.submitter_id,"
-                    + " s.signed FROM rm_session_component c LEFT JOIN rm_component_score s"
+                "SELECT c.component_id, c.name, c.max_score, c.double_marking_tolerance, s.score,"
+                    + " s.actor_id, s.submitter_id, s.signed, a.score"
+                    + " FROM rm_session_component c LEFT JOIN rm_component_score s"
                     + " ON s.session_id = c.session_id AND s.component_id = c.component_id"
-                    + " AND s.candidate_id = ? WHERE c.session_id = ? ORDER BY c.position")
-            .params(query.candidateId(), query.sessionId())
+                    + " AND s.candidate_id = ?"
+                    + " LEFT JOIN rm_component_adjudication a"
+                    + " ON a.session_id = c.session_id AND a.component_id = c.component_id"
+                    + " AND a.candidate_id = ?"
+                    + " WHERE c.session_id = ? ORDER BY c.position")
+            .params(query.candidateId(), query.candidateId(), query.sessionId())
             .query(
                 (rs, n) ->
-                    new ComponentScoreView(
+                    component(
+                        query,
                         rs.getString(1),
                         rs.getString(2),
-                        normalized(rs.getBigDecimal(3)),
-                        normalized(rs.getBigDecimal(4)),
-                        rs.getString(5),
+                        rs.getBigDecimal(3),
+                        rs.getBigDecimal(4),
+                        rs.getBigDecimal(5),
                         rs.getString(6),
-                        rs.getObject(7) == null ? null : rs.getBoolean(7)))
+                        rs.getString(7),
+                        rs.getObject(8) == null ? null : rs.getBoolean(8),
+                        rs.getBigDecimal(9)))
             .list();
     BigDecimal total =
         components.stream()
@@ -155,10 +297,55 @@ public class ResultSheetProjection {
             passMark,
             components,
             normalized(total),
-            outcome));
+            outcome,
+            session.get().status()));
   }
 
-  private record SessionRow(String occupation, BigDecimal passMark) {}
+  private ComponentScoreView component(
+      FindResultSheetQuery query,
+      String componentId,
+      String name,
+      BigDecimal maxScore,
+      BigDecimal tolerance,
+      BigDecimal firstMark,
+      String recordedBy,
+      String submittedBy,
+      Boolean firstSigned,
+      BigDecimal adjudicated) {
+    List<BigDecimal> marks = new ArrayList<>();
+    boolean signed = Boolean.TRUE.equals(firstSigned);
+    if (firstMark != null) {
+      marks.add(normalized(firstMark));
+      for (MarkRow later :
+          jdbc.sql(
+                  "SELECT score, signed FROM rm_component_mark WHERE session_id = ?"
+                      + " AND candidate_id = ? AND component_id = ? ORDER BY mark_number")
+              .params(query.sessionId(), query.candidateId(), componentId)
+              .query((rs, n) -> new MarkRow(rs.getBigDecimal(1), rs.getBoolean(2)))
+              .list()) {
+        marks.add(normalized(later.score()));
+        signed &= later.signed();
+      }
+    }
+    BigDecimal finalScore =
+        DoubleMarkingPolicy.finalScore(marks, tolerance, normalized(adjudicated))
+            .map(ResultSheetProjection::normalized)
+            .orElse(null);
+    return new ComponentScoreView(
+        componentId,
+        name,
+        normalized(maxScore),
+        finalScore,
+        recordedBy,
+        submittedBy,
+        firstSigned == null ? null : signed,
+        List.copyOf(marks),
+        normalized(adjudicated));
+  }
+
+  private record MarkRow(BigDecimal score, boolean signed) {}
+
+  private record SessionRow(String occupation, BigDecimal passMark, SheetStatus status) {}
 
   /** NUMERIC(9,2) reads back as 57.50; show what the examiner wrote, 57.5. */
   private static BigDecimal normalized(BigDecimal value) {

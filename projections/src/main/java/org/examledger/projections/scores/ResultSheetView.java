@@ -2,11 +2,13 @@ package org.examledger.projections.scores;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.examledger.exam.SheetStatus;
 
 /**
  * A candidate's result sheet as the projection currently sees it.
  *
- * @param total the sum of the recorded component scores
+ * @param total the sum of the components' final scores
+ * @param status the sheet's life cycle: OPEN, SUBMITTED, LOCKED, PUBLISHED
  * @param outcome {@code INCOMPLETE} until every component has a score, then {@code PASS} when the
  *     total reaches the pass mark, else {@code FAIL}
  */
@@ -17,7 +19,8 @@ public record ResultSheetView(
     BigDecimal passMark,
     List<ComponentScoreView> components,
     BigDecimal total,
-    Outcome outcome) {
+    Outcome outcome,
+    SheetStatus status) {
 
   /** Where the candidate stands. */
   public enum Outcome {
@@ -27,8 +30,14 @@ public record ResultSheetView(
   }
 
   /**
-   * One component on the sheet; {@code score} and the fields after it are {@code null} until a
-   * score is recorded.
+   * One component on the sheet. {@code score} is the final score by {@link
+   * org.examledger.exam.DoubleMarkingPolicy}: {@code null} until the first mark, and for a
+   * double-marked component until the marks agree, a third mark is given or the chief examiner
+   * adjudicates. {@code recordedBy}, {@code submittedBy} describe the first mark ({@code null}
+   * before it); {@code signed} is whether every current mark entry is signed.
+   *
+   * @param marks the current value of each mark, in mark order
+   * @param adjudicated the chief examiner's value, or {@code null}
    */
   public record ComponentScoreView(
       String componentId,
@@ -37,5 +46,7 @@ public record ResultSheetView(
       BigDecimal score,
       String recordedBy,
       String submittedBy,
-      Boolean signed) {}
+      Boolean signed,
+      List<BigDecimal> marks,
+      BigDecimal adjudicated) {}
 }

@@ -1,0 +1,8 @@
+package org.examledger.exam;
+
+/** What an identity check found. */
+public enum IdentityCheckResult {
+  MATCH,
+  MISMATCH,
+  MISSING_DOCUMENT
+}
