@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresVerifyIT {
 
   private static final AtomicInteger COPIES = new AtomicInteger();
+  private static final long EVENTS = 15;
 
   private PostgresDatabase db;
   private Path logKey;
@@ -62,6 +63,9 @@ class PostgresVerifyIT {
       created(
           node.post("/api/v1/sessions/S-V/candidates", AbstractSliceIT.registerBody("S-V", "C-2")),
           "register C-2");
+      // assign examiner-07 and proctor-03, open, Candidate Notice in R101, start: five events of
+      // S-V, and two key registrations (proctor, chief) of the registry
+      AbstractSliceIT.startSession(node, "S-V");
       created(
           node.post(
               "/api/v1/sessions/S-V/candidates/C-1/scores",
@@ -95,7 +99,17 @@ class PostgresVerifyIT {
 
   /** The writes of session S-V were made in this order: their sequence numbers. */
   private static final String[] WRITES = {
-    "schedule", "register C-1", "register C-2", "score 31.5", "score 30", "unsigned 40"
+    "schedule",
+    "register C-1",
+    "register C-2",
+    "assign examiner",
+    "assign proctor",
+    "open",
+    "notice",
+    "start",
+    "score 31.5",
+    "score 30",
+    "unsigned 40"
   };
 
   private void loadEventIds() throws SQLException {
@@ -114,7 +128,9 @@ class PostgresVerifyIT {
     }
   }
 
-  /** 8 events (2 key registrations + 6 writes), each with a leaf, all under one checkpoint. */
+  /**
+   * 15 events (4 key registrations + 11 writes of S-V), each with a leaf, all under one checkpoint.
+   */
   private static boolean sealed(String url) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, PostgresDatabase.USER, "");
         Statement s = c.createStatement();
@@ -124,7 +140,7 @@ class PostgresVerifyIT {
                     + " (SELECT COUNT(*) FROM ledger_leaf),"
                     + " (SELECT COALESCE(MAX(tree_size), -1) FROM ledger_checkpoint)")) {
       rs.next();
-      return rs.getLong(1) == 8 && rs.getLong(2) == 8 && rs.getLong(3) == 8;
+      return rs.getLong(1) == EVENTS && rs.getLong(2) == EVENTS && rs.getLong(3) == EVENTS;
     }
   }
 
@@ -247,7 +263,7 @@ class PostgresVerifyIT {
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
-          .startsWith("OK: 8 events, 8 leaves, ")
+          .startsWith("OK: 15 events, 15 leaves, ")
           .endsWith(", 7 signatures verified, 1 unsigned entries, 2 keys");
       assertThat(run.out()).contains("ledger verify: log key examledger.local/ledger+");
     }
@@ -271,7 +287,7 @@ class PostgresVerifyIT {
                   + "the stored event no longer hashes to its leaf: expected leaf hash [0-9a-f]{64},"
                   + " recomputed [0-9a-f]{64} \\(aggregate S-V, sequence 3\\)$")
           .contains("checkpoint-root-mismatch: checkpoint 8: ")
-          .containsPattern("(?m)^FAILED: [0-9]+ problems; 8 events, 8 leaves, ");
+          .containsPattern("(?m)^FAILED: [0-9]+ problems; 15 events, 15 leaves, ");
     }
   }
 
@@ -293,7 +309,7 @@ class PostgresVerifyIT {
       assertThat(run.out())
           .contains(line("event-missing", id, leaf) + "the leaf (hash ")
           .contains("names an event that is not stored: the event was deleted")
-          .containsPattern("(?m)^FAILED: 1 problem; 7 events, 8 leaves, ");
+          .containsPattern("(?m)^FAILED: 1 problem; 14 events, 15 leaves, ");
     }
   }
 
@@ -345,7 +361,7 @@ class PostgresVerifyIT {
                   + forged
                   + ": event (aggregate S-V, sequence 99, org.examledger.exam.ScoreRecordedEvent)"
                   + " has no leaf")
-          .containsPattern("(?m)^FAILED: 1 problem; 9 events, 8 leaves, ");
+          .containsPattern("(?m)^FAILED: 1 problem; 16 events, 15 leaves, ");
     }
   }
 
@@ -464,7 +480,7 @@ class PostgresVerifyIT {
       String output = Files.readString(log);
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output.lines().reduce((x, y) -> y).orElseThrow())
-          .startsWith("OK: 8 events, 8 leaves, ")
+          .startsWith("OK: 15 events, 15 leaves, ")
           .contains("checkpoints (largest size 8)")
           .endsWith("7 signatures verified, 1 unsigned entries, 2 keys");
     }
