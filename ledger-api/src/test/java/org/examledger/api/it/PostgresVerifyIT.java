@@ -264,7 +264,7 @@ class PostgresVerifyIT {
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
           .startsWith("OK: 15 events, 15 leaves, ")
-          .endsWith(", 7 signatures verified, 1 unsigned entries, 2 keys");
+          .endsWith(", 14 signatures verified, 1 unsigned entries, 4 keys");
       assertThat(run.out()).contains("ledger verify: log key examledger.local/ledger+");
     }
   }
@@ -285,8 +285,8 @@ class PostgresVerifyIT {
               "(?m)^"
                   + line("leaf-hash-mismatch", id, copy.leafIndex(id))
                   + "the stored event no longer hashes to its leaf: expected leaf hash [0-9a-f]{64},"
-                  + " recomputed [0-9a-f]{64} \\(aggregate S-V, sequence 3\\)$")
-          .contains("checkpoint-root-mismatch: checkpoint 8: ")
+                  + " recomputed [0-9a-f]{64} \\(aggregate S-V, sequence 8\\)$")
+          .contains("checkpoint-root-mismatch: checkpoint 15: ")
           .containsPattern("(?m)^FAILED: [0-9]+ problems; 15 events, 15 leaves, ");
     }
   }
@@ -401,7 +401,7 @@ class PostgresVerifyIT {
       assertThat(run.exitCode()).isEqualTo(1);
       com.fasterxml.jackson.databind.JsonNode report = AbstractSliceIT.json(run.out());
       assertThat(report.get("ok").asBoolean()).isFalse();
-      assertThat(report.get("events").asLong()).isEqualTo(8);
+      assertThat(report.get("events").asLong()).isEqualTo(EVENTS);
       com.fasterxml.jackson.databind.JsonNode first = report.get("problems").get(0);
       assertThat(first.get("kind").asText()).isEqualTo("leaf-hash-mismatch");
       assertThat(first.get("eventId").asText()).isEqualTo(id);
@@ -431,7 +431,7 @@ class PostgresVerifyIT {
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
       assertThat(run.out())
           .contains(
-              "checkpoint-signature: checkpoint 8: the stored note is not a checkpoint signed")
+              "checkpoint-signature: checkpoint 15: the stored note is not a checkpoint signed")
           .doesNotContain("leaf-hash-mismatch");
     }
   }
@@ -481,8 +481,8 @@ class PostgresVerifyIT {
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output.lines().reduce((x, y) -> y).orElseThrow())
           .startsWith("OK: 15 events, 15 leaves, ")
-          .contains("checkpoints (largest size 8)")
-          .endsWith("7 signatures verified, 1 unsigned entries, 2 keys");
+          .contains("(largest size 15)")
+          .endsWith("14 signatures verified, 1 unsigned entries, 4 keys");
     }
   }
 }
