@@ -236,12 +236,6 @@ class LogController {
     return path.stream().map(Hash::base64).toList();
   }
 
-  @ExceptionHandler(LogRequestRefused.class)
-  ProblemDetail refused(LogRequestRefused e) {
-    return ProblemDetailsAdvice.problem(
-        HttpStatus.valueOf(e.status()), e.rule(), e.getMessage(), e.field());
-  }
-
   /** The publisher refused to sign (and logged why): the log is not serving new checkpoints. */
   @ExceptionHandler(CheckpointRefusedException.class)
   ProblemDetail checkpointRefused(CheckpointRefusedException e) {

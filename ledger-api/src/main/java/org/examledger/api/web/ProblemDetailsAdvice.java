@@ -13,7 +13,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.examledger.api.admission.AdmissionRefused;
+import org.examledger.api.problem.RequestRefused;
 import org.examledger.exam.ExamRuleViolation;
 import org.examledger.keys.KeyRegistryViolation;
 import org.springframework.http.HttpHeaders;
@@ -80,8 +80,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(status, violation.rule(), violation.getMessage(), violation.field());
   }
 
-  @ExceptionHandler(AdmissionRefused.class)
-  ProblemDetail admissionRefused(AdmissionRefused refused) {
+  /** Admission and the log's own refusals: their status, rule and field as they say. */
+  @ExceptionHandler(RequestRefused.class)
+  ProblemDetail refused(RequestRefused refused) {
     return problem(
         HttpStatus.valueOf(refused.status()),
         refused.rule(),
