@@ -215,16 +215,39 @@ public class ExamSession {
           "personId",
           "'" + command.personId() + "' is already " + command.role() + " of this session");
     }
-    if (MARKERS.contains(command.role())
-        && suspensions.isSuspended(command.personId(), command.provenance().receivedAt())) {
+    if (suspensions.isSuspended(command.personId(), command.provenance().receivedAt())) {
       throw new ExamRuleViolation(
           "examiner-suspended",
           "personId",
-          "examiner '" + command.personId() + "' is suspended and cannot be assigned");
+          "'"
+              + command.personId()
+              + "' is suspended from all assignments (or awaits reinstatement) and cannot be"
+              + " assigned");
     }
     apply(
         new StaffAssignedEvent(
             sessionId, command.personId(), command.role(), command.provenance()));
+  }
+
+  /**
+   * A suspended person's statement about this session: stored as evidence only (admission diverts
+   * it here), whatever the session's state.
+   */
+  @CommandHandler
+  public void handle(RecordSuspendedActorStatementCommand command, SuspensionRegistry suspensions) {
+    requireProvenance(command.provenance());
+    require(command.statementType() != null, "statementType");
+    require(command.statementHash() != null, "statementHash");
+    String actor = command.provenance().actorId();
+    if (!suspensions.isSuspended(actor, command.provenance().receivedAt())) {
+      throw new ExamRuleViolation(
+          "actor-not-suspended",
+          "actor",
+          "'" + actor + "' is not suspended; the statement must take its normal course");
+    }
+    apply(
+        new SuspendedActorStatementRecordedEvent(
+            sessionId, command.statementType(), command.statementHash(), command.provenance()));
   }
 
   @CommandHandler

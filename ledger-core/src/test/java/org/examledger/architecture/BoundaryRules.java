@@ -77,20 +77,22 @@ final class BoundaryRules {
           .resideInAPackage("org.examledger.crypto.bc..");
 
   /**
-   * Axon's annotations belong to the domains (aggregates, messages): the exam domain and the key
-   * registry (an aggregate too, ADR 0016); nowhere else in core.
+   * Axon's annotations belong to the domains (aggregates, messages): the exam domain, the key
+   * registry (an aggregate too, ADR 0016) and the complaint cases; nowhere else in core.
    */
   static final ArchRule ONLY_DOMAINS_USE_AXON =
       noClasses()
           .that()
           .resideInAPackage("org.examledger..")
           .and()
-          .resideOutsideOfPackages("org.examledger.exam..", "org.examledger.keys..")
+          .resideOutsideOfPackages(
+              "org.examledger.exam..", "org.examledger.keys..", "org.examledger.complaints..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.axonframework..")
           .because(
-              "ledger-core's integrity library is framework-free; only exam and keys are Axon domains");
+              "ledger-core's integrity library is framework-free; only exam, keys and complaints are"
+                  + " Axon domains");
 
   /** Canonical bytes depend on nothing that could change them: the JDK, Jackson's tree, bytes. */
   static final ArchRule CANONICAL_IS_SELF_CONTAINED =

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
+import org.examledger.complaints.ComplaintCase;
 
 /**
  * Builds docs/events.md from the event records themselves, so that the catalogue cannot drift from
@@ -20,18 +21,29 @@ final class EventCatalogue {
 
   private EventCatalogue() {}
 
-  /** Every record in org.examledger.exam that carries {@code @Revision}: the events. */
+  /**
+   * Every record in org.examledger.exam and org.examledger.complaints that carries
+   * {@code @Revision}: the events, the exam's first.
+   */
   static List<Class<?>> eventClasses() {
+    return Stream.concat(eventsBeside(ExamSession.class), eventsBeside(ComplaintCase.class))
+        .toList();
+  }
+
+  private static Stream<Class<?>> eventsBeside(Class<?> aggregate) {
     try {
-      Path dir = Path.of(ExamSession.class.getResource("ExamSession.class").toURI()).getParent();
+      Path dir =
+          Path.of(aggregate.getResource(aggregate.getSimpleName() + ".class").toURI()).getParent();
+      String pkg = aggregate.getPackageName() + ".";
       try (Stream<Path> files = Files.list(dir)) {
         return files
             .map(p -> p.getFileName().toString())
             .filter(n -> n.endsWith(".class") && !n.contains("$"))
-            .map(n -> load("org.examledger.exam." + n.substring(0, n.length() - 6)))
+            .<Class<?>>map(n -> load(pkg + n.substring(0, n.length() - 6)))
             .filter(c -> c.isRecord() && c.isAnnotationPresent(Revision.class))
             .sorted(Comparator.comparing(Class::getSimpleName))
-            .collect(Collectors.toList());
+            .collect(Collectors.toList())
+            .stream();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -44,7 +56,8 @@ final class EventCatalogue {
     StringBuilder md = new StringBuilder();
     md.append("# Event catalogue\n\n")
         .append("Every event the ledger stores, generated from the records in")
-        .append(" `org.examledger.exam` (`EventCatalogueTest` fails when this file and the code")
+        .append(
+            " `org.examledger.exam` and `org.examledger.complaints` (`EventCatalogueTest` fails when this file and the code")
         .append(" differ; regenerate with `./mvnw -pl ledger-core test -Dtest=EventCatalogueTest")
         .append(" -Dgolden.write=true`). Every event carries `provenance`: the actor who made")
         .append(" the statement (and signs it), the submitter, the time the ledger received it and")
@@ -79,6 +92,30 @@ final class EventCatalogue {
 
   /** Who makes (and signs) each statement: the actor in its provenance. */
   static String signer(String event) {
+    switch (event) {
+      case "ComplaintFiledEvent":
+        return "station staff, or a supervisor (complaint made directly to the centre)";
+      case "InvestigatorAssignedEvent", "ComplaintReopenedEvent":
+        return "supervisor";
+      case "EvidenceLinkedEvent":
+        return "investigating supervisor or station staff";
+      case "ComplaintReferredEvent", "ComplaintDecidedEvent", "RespondentSuspendedEvent":
+        return "investigating supervisor";
+      case "SanctionRescindedEvent":
+        return "investigating supervisor (dismissal after a reopening)";
+      case "SuspensionPeriodEndedEvent":
+        return "nobody: the ledger (persistent deadline), unsigned";
+      case "SelfCriticismSubmittedEvent":
+        return "the suspended person";
+      case "ReinstatementApprovedEvent":
+        return "station administrator, then supervisor (by policy)";
+      case "RespondentReinstatedEvent":
+        return "the upper-level approver";
+      case "SuspendedActorStatementRecordedEvent":
+        return "the suspended person (kept as evidence only)";
+      default:
+        break;
+    }
     if (event.startsWith("Score") || event.startsWith("IndependentMark")) {
       return event.equals("ScoreAdjudicatedEvent") ? "chief examiner" : "assigned examiner";
     }

@@ -31,15 +31,43 @@ class PeopleAndProctoringTest {
         .given(scheduled())
         .when(new AssignStaffCommand(SESSION, "examiner-66", StaffRole.EXAMINER, by("admin-01")))
         .expectNoEvents()
-        .expectExceptionMessage("examiner 'examiner-66' is suspended and cannot be assigned");
+        .expectExceptionMessage(
+            "'examiner-66' is suspended from all assignments (or awaits reinstatement) and cannot"
+                + " be assigned");
   }
 
   @Test
-  void canAssignSuspendedExaminerAsNothingThatMarks() {
+  void cannotAssignSuspendedPersonInAnyRole() {
     fixture
         .given(scheduled())
         .when(new AssignStaffCommand(SESSION, "examiner-66", StaffRole.PROCTOR, by("admin-01")))
-        .expectEvents(assigned("examiner-66", StaffRole.PROCTOR));
+        .expectNoEvents()
+        .expectException(ExamRuleViolation.class);
+  }
+
+  @Test
+  void keepsSuspendedPersonsStatementAsEvidenceOnly() {
+    Provenance p = signedBy("examiner-66");
+    fixture
+        .given(scheduled(), opened(), assigned("examiner-66", StaffRole.EXAMINER))
+        .when(
+            new RecordSuspendedActorStatementCommand(
+                SESSION, "exam.score.record/v1", "ab".repeat(32), p))
+        .expectEvents(
+            new SuspendedActorStatementRecordedEvent(
+                SESSION, "exam.score.record/v1", "ab".repeat(32), p));
+  }
+
+  @Test
+  void refusesEvidenceOnlyRecordForActorWhoIsNotSuspended() {
+    fixture
+        .given(scheduled())
+        .when(
+            new RecordSuspendedActorStatementCommand(
+                SESSION, "exam.score.record/v1", "ab".repeat(32), signedBy("examiner-07")))
+        .expectNoEvents()
+        .expectExceptionMessage(
+            "'examiner-07' is not suspended; the statement must take its normal course");
   }
 
   @Test
