@@ -11,21 +11,21 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.examledger.exam.Provenance;
 
 /**
- * Binds a statement payload to a command record whose components are the payload's members plus
- * {@code sessionId} (the statement's subject) and {@code provenance} (from admission). Strict like
- * {@link PayloadReader}: unknown members are refused, decimals travel as strings, integers must be
+ * Binds a statement payload to a command record whose first component is the statement's subject
+ * (the aggregate's id: {@code sessionId}, {@code complaintId}), whose {@code provenance} comes from
+ * admission, and whose other components are the payload's members. Strict like {@link
+ * PayloadReader}: unknown members are refused, decimals travel as strings, integers must be
  * integral; a member left out is {@code null} and the aggregate names it as missing.
  */
 public final class RecordPayloads {
 
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,8})(\\.[0-9]{1,6})?");
-  private static final Set<String> FROM_STATEMENT = Set.of("sessionId", "provenance");
+  private static final String PROVENANCE = "provenance";
   private static final ObjectMapper STRICT =
       new ObjectMapper()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -37,9 +37,15 @@ public final class RecordPayloads {
   /** The payload members a statement of this command carries, in record order. */
   public static List<String> members(Class<? extends Record> command) {
     return Arrays.stream(command.getRecordComponents())
+        .skip(1)
         .map(RecordComponent::getName)
-        .filter(n -> !FROM_STATEMENT.contains(n))
+        .filter(n -> !n.equals(PROVENANCE))
         .toList();
+  }
+
+  /** The name of the component the statement's subject fills: the command's first. */
+  public static String subjectMember(Class<? extends Record> command) {
+    return command.getRecordComponents()[0].getName();
   }
 
   /**
@@ -73,11 +79,9 @@ public final class RecordPayloads {
       RecordComponent c = components[i];
       types[i] = c.getType();
       args[i] =
-          switch (c.getName()) {
-            case "sessionId" -> subject;
-            case "provenance" -> provenance;
-            default -> value(c, payload.get(c.getName()));
-          };
+          i == 0
+              ? subject
+              : c.getName().equals(PROVENANCE) ? provenance : value(c, payload.get(c.getName()));
     }
     try {
       Constructor<R> constructor = command.getDeclaredConstructor(types);

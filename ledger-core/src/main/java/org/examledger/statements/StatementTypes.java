@@ -1,6 +1,8 @@
 package org.examledger.statements;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The statement type names (docs/formats/statements.md): "area.object.verb/revision". A new
@@ -26,18 +28,39 @@ public final class StatementTypes {
   /** Subject: the revoked key's keyId. Payload: {@link RevokeKeyPayload}. */
   public static final String KEYS_REVOKE = "keys.revoke/v1";
 
-  /** Every type the ledger admits: the above and {@link ExamStatements#COMMANDS}. */
+  /**
+   * Every type the ledger admits: the above, {@link ExamStatements#COMMANDS} and {@link
+   * ComplaintStatements#COMMANDS}.
+   */
   public static final List<String> ALL =
-      java.util.stream.Stream.concat(
-              java.util.stream.Stream.of(
+      Stream.of(
+              Stream.of(
                   SESSION_SCHEDULE,
                   CANDIDATE_REGISTER,
                   SCORE_RECORD,
                   SCORE_COUNTERSIGN,
                   KEYS_REGISTER,
                   KEYS_REVOKE),
-              ExamStatements.COMMANDS.keySet().stream().sorted())
+              ExamStatements.COMMANDS.keySet().stream().sorted(),
+              ComplaintStatements.COMMANDS.keySet().stream().sorted())
+          .flatMap(s -> s)
           .toList();
+
+  /**
+   * The statements staff make by virtue of a session assignment. One signed by a person suspended
+   * at the time is kept as evidence only (an event without effect) and flagged.
+   */
+  public static final Set<String> ASSIGNMENT_ACTS =
+      Set.of(
+          SCORE_RECORD,
+          SCORE_COUNTERSIGN,
+          "exam.score.correct/v1",
+          "exam.score.adjudicate/v1",
+          "exam.identity.check/v1",
+          "exam.proctor.notice-read/v1",
+          "exam.proctor.prohibited-items/v1",
+          "exam.incident.record/v1",
+          "exam.incident.resolve/v1");
 
   private StatementTypes() {}
 }
