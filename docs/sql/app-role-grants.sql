@@ -12,6 +12,10 @@ GRANT SELECT, UPDATE ON ledger_log_state TO :app;
 -- Axon's bookkeeping and the projections, which the service keeps current.
 GRANT SELECT, INSERT, UPDATE, DELETE ON snapshot_event_entry, token_entry, saga_entry,
     association_value_entry, rm_session, rm_session_component, rm_result_sheet,
-    rm_component_score, rm_component_mark, rm_component_adjudication, registry_key TO :app;
+    rm_component_score, rm_component_mark, rm_component_adjudication, registry_key,
+    rm_suspension, rm_complaint, rm_complaint_step, rm_complaint_evidence, rm_suspended_statement,
+    rm_examiner_marking TO :app;
+-- db-scheduler's persistent deadlines: the scheduler claims, reschedules and deletes its rows.
+GRANT SELECT, INSERT, UPDATE, DELETE ON scheduled_tasks TO :app;
 GRANT SELECT ON flyway_schema_history TO :app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO :app;

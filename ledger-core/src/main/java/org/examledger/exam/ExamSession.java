@@ -234,7 +234,8 @@ public class ExamSession {
    * it here), whatever the session's state.
    */
   @CommandHandler
-  public void handle(RecordSuspendedActorStatementCommand command, SuspensionRegistry suspensions) {
+  public String handle(
+      RecordSuspendedActorStatementCommand command, SuspensionRegistry suspensions) {
     requireProvenance(command.provenance());
     require(command.statementType() != null, "statementType");
     require(command.statementHash() != null, "statementHash");
@@ -248,6 +249,7 @@ public class ExamSession {
     apply(
         new SuspendedActorStatementRecordedEvent(
             sessionId, command.statementType(), command.statementHash(), command.provenance()));
+    return lastEventId;
   }
 
   @CommandHandler
@@ -741,6 +743,11 @@ public class ExamSession {
   @EventSourcingHandler
   void on(IncidentResolvedEvent event) {
     incidentResolved.put(event.incidentId(), true);
+  }
+
+  @EventSourcingHandler
+  void on(SuspendedActorStatementRecordedEvent event, @MessageIdentifier String eventId) {
+    lastEventId = eventId;
   }
 
   @EventSourcingHandler

@@ -36,6 +36,7 @@ public class Admission {
 
   static final int BAD_REQUEST = 400;
   static final int FORBIDDEN = 403;
+  static final int NOT_FOUND = 404;
   static final int CONFLICT = 409;
 
   private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

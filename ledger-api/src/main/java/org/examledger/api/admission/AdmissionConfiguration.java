@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.examledger.exam.SuspensionRegistry;
 import org.examledger.keys.KeyRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -47,8 +48,9 @@ public class AdmissionConfiguration {
   }
 
   @Bean
-  public StatementDispatcher statementDispatcher(CommandGateway commands, Clock clock) {
-    return new StatementDispatcher(commands, clock);
+  public StatementDispatcher statementDispatcher(
+      CommandGateway commands, Clock clock, SuspensionRegistry suspensions) {
+    return new StatementDispatcher(commands, clock, suspensions);
   }
 
   /**

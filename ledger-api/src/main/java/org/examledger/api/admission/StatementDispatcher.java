@@ -6,17 +6,22 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.examledger.complaints.FileComplaintCommand;
 import org.examledger.exam.CountersignScoreCommand;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.RecordScoreCommand;
+import org.examledger.exam.RecordSuspendedActorStatementCommand;
 import org.examledger.exam.RegisterCandidateCommand;
 import org.examledger.exam.ScheduleSessionCommand;
+import org.examledger.exam.SuspensionRegistry;
 import org.examledger.keys.KeyRegistry;
 import org.examledger.keys.RegisterGenesisKeyCommand;
 import org.examledger.keys.RegisterKeyCommand;
 import org.examledger.keys.RevokeKeyCommand;
+import org.examledger.statements.ComplaintStatements;
 import org.examledger.statements.CountersignScorePayload;
 import org.examledger.statements.ExamStatements;
 import org.examledger.statements.RecordPayloads;
@@ -36,12 +41,25 @@ import org.examledger.statements.StatementTypes;
  */
 public class StatementDispatcher {
 
+  /** Result member saying what the statement did; {@link #EVIDENCE_ONLY} when it did nothing. */
+  public static final String EFFECT = "effect";
+
+  /** The statement's actor was suspended: kept as evidence and flagged, without effect. */
+  public static final String EVIDENCE_ONLY = "EVIDENCE_ONLY";
+
   private final CommandGateway commands;
   private final Clock clock;
+  private final SuspensionRegistry suspensions;
 
-  public StatementDispatcher(CommandGateway commands, Clock clock) {
+  public StatementDispatcher(CommandGateway commands, Clock clock, SuspensionRegistry suspensions) {
     this.commands = commands;
     this.clock = clock;
+    this.suspensions = suspensions;
+  }
+
+  /** Whether a dispatch result is a suspended person's statement kept as evidence only. */
+  public static boolean evidenceOnly(Map<String, Object> result) {
+    return EVIDENCE_ONLY.equals(result.get(EFFECT));
   }
 
   /**
@@ -58,6 +76,25 @@ public class StatementDispatcher {
     result.put("subject", s.subject());
     result.put("statementHash", s.statementHash());
     result.put("signed", s.signed());
+    if (StatementTypes.ASSIGNMENT_ACTS.contains(s.type())
+        && suspensions.isSuspended(s.actorId(), provenance.receivedAt())) {
+      // BRIEF section 5, "actor not eligible": what a suspended person still signs is kept as
+      // evidence and flagged, and has no effect.
+      Object eventId =
+          send(
+              s,
+              new RecordSuspendedActorStatementCommand(
+                  s.subject(), s.type(), s.statementHash(), provenance));
+      result.put("sessionId", s.subject());
+      result.put("eventId", eventId);
+      result.put(EFFECT, EVIDENCE_ONLY);
+      result.put(
+          "flag",
+          "actor-suspended: '"
+              + s.actorId()
+              + "' is suspended; the statement is kept as evidence and has no effect");
+      return result;
+    }
     try {
       switch (s.type()) {
         case StatementTypes.SESSION_SCHEDULE -> {
@@ -153,6 +190,19 @@ public class StatementDispatcher {
           result.put("keyId", s.subject());
         }
         default -> {
+          Class<? extends Record> complaint = ComplaintStatements.COMMANDS.get(s.type());
+          if (complaint != null) {
+            Object eventId =
+                sendToComplaint(
+                    s,
+                    RecordPayloads.bind(complaint, s.subject(), s.payload(), provenance),
+                    complaint == FileComplaintCommand.class);
+            result.put("complaintId", s.subject());
+            if (eventId != null) {
+              result.put("eventId", eventId);
+            }
+            break;
+          }
           Class<? extends Record> command = ExamStatements.COMMANDS.get(s.type());
           if (command == null) {
             throw new AdmissionRefused(
@@ -207,6 +257,47 @@ public class StatementDispatcher {
         "registry-not-empty",
         "keyid",
         "a self-signed genesis key registration is accepted only while the key registry is empty");
+  }
+
+  /** A complaint command, with the case's existence answered in the complaint's own terms. */
+  private Object sendToComplaint(AdmittedStatement s, Object command, boolean filing) {
+    try {
+      return send(s, command);
+    } catch (CommandExecutionException e) {
+      Throwable cause = e.getCause();
+      if (filing
+          && (cause instanceof AggregateStreamCreationException
+              || cause instanceof ConcurrencyException)) {
+        throw complaintExists(s);
+      }
+      if (cause instanceof AggregateNotFoundException) {
+        throw unknownComplaint(s);
+      }
+      throw e;
+    } catch (AggregateStreamCreationException | ConcurrencyException e) {
+      if (filing) {
+        throw complaintExists(s);
+      }
+      throw e;
+    } catch (AggregateNotFoundException e) {
+      throw unknownComplaint(s);
+    }
+  }
+
+  private static AdmissionRefused complaintExists(AdmittedStatement s) {
+    return new AdmissionRefused(
+        Admission.CONFLICT,
+        "complaint-already-exists",
+        "subject",
+        "a complaint '" + s.subject() + "' already exists; complaints are never replaced");
+  }
+
+  private static AdmissionRefused unknownComplaint(AdmittedStatement s) {
+    return new AdmissionRefused(
+        Admission.NOT_FOUND,
+        "unknown-complaint",
+        "subject",
+        "no complaint '" + s.subject() + "'; file it first (complaint.file/v1)");
   }
 
   private Object send(AdmittedStatement s, Object command) {

@@ -3,7 +3,6 @@ package org.examledger.api.config;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
 import org.examledger.exam.ExamSession;
-import org.examledger.exam.SuspensionRegistry;
 import org.examledger.projections.scores.ResultSheetProjection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -25,17 +24,6 @@ public class ExamDomainConfiguration {
   @Bean
   public ResultSheetProjection resultSheetProjection(JdbcClient jdbcClient) {
     return new ResultSheetProjection(jdbcClient);
-  }
-
-  /**
-   * Injected by Axon into the scoring and assignment handlers (Spring bean resolution). No
-   * suspension events exist until issue 6, so {@link NoSuspensionsRecordedYet} answers "not
-   * suspended".
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public SuspensionRegistry suspensionRegistry() {
-    return new NoSuspensionsRecordedYet();
   }
 
   /** The service's clock: stamps receivedAt on commands. Tests replace it with a fixed clock. */

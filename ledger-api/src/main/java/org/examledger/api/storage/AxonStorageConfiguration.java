@@ -25,6 +25,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.examledger.api.config.LedgerProperties;
+import org.examledger.complaints.ComplaintRuleViolation;
 import org.examledger.exam.ExamRuleViolation;
 import org.examledger.keys.KeyRegistryViolation;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -166,6 +167,7 @@ public class AxonStorageConfiguration {
                     t ->
                         t instanceof ExamRuleViolation
                             || t instanceof KeyRegistryViolation
+                            || t instanceof ComplaintRuleViolation
                             || t instanceof AggregateStreamCreationException
                             || t instanceof AggregateNotFoundException)
                 .build())

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.examledger.api.problem.RequestRefused;
+import org.examledger.complaints.ComplaintRuleViolation;
 import org.examledger.exam.ExamRuleViolation;
 import org.examledger.keys.KeyRegistryViolation;
 import org.springframework.http.HttpHeaders;
@@ -103,6 +104,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(status, violation.rule(), violation.getMessage(), violation.field());
   }
 
+  @ExceptionHandler(ComplaintRuleViolation.class)
+  ProblemDetail complaintRule(ComplaintRuleViolation violation) {
+    HttpStatus status =
+        switch (violation.kind()) {
+          case INVALID -> HttpStatus.BAD_REQUEST;
+          case NOT_PERMITTED -> HttpStatus.FORBIDDEN;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+    return problem(status, violation.rule(), violation.getMessage(), violation.field());
+  }
+
   @ExceptionHandler(AggregateNotFoundException.class)
   ProblemDetail unknownAggregate(AggregateNotFoundException e) {
     return problem(
@@ -139,6 +152,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (cause instanceof KeyRegistryViolation k) {
       return keyRule(k);
     }
+    if (cause instanceof ComplaintRuleViolation c) {
+      return complaintRule(c);
+    }
     if (cause instanceof AggregateNotFoundException n) {
       return unknownAggregate(n);
     }
@@ -160,6 +176,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         "internal-error",
         "the ledger could not complete the request; nothing was stored unless it was acknowledged",
         null);
+  }
+
+  @ExceptionHandler(BadQueryProblem.class)
+  ProblemDetail badQuery(BadQueryProblem e) {
+    return problem(HttpStatus.BAD_REQUEST, e.rule(), e.getMessage(), e.field());
   }
 
   @ExceptionHandler(NotFoundProblem.class)

@@ -90,6 +90,9 @@ class SessionController {
               + (named == null ? "none" : "'" + named.asText() + "'"));
     }
     Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    if (StatementDispatcher.evidenceOnly(result)) {
+      return ResponseEntity.accepted().body(result);
+    }
     return ResponseEntity.created(resultSheetUri(sessionId, candidateId)).body(result);
   }
 
