@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.examledger.statements.ComplaintStatements;
 import org.examledger.statements.ExamStatements;
 import org.examledger.statements.RecordPayloads;
 import org.examledger.statements.StatementTypes;
@@ -69,7 +70,10 @@ class ExamOpenApiTest {
     Map<String, Map<String, Object>> types =
         (Map<String, Map<String, Object>>) doc.get("x-statement-types");
     assertThat(types.keySet()).containsExactlyInAnyOrderElementsOf(StatementTypes.ALL);
-    ExamStatements.COMMANDS.forEach(
+    java.util.Map<String, Class<? extends Record>> generic =
+        new java.util.HashMap<>(ExamStatements.COMMANDS);
+    generic.putAll(ComplaintStatements.COMMANDS);
+    generic.forEach(
         (type, command) -> {
           assertThat(types.get(type).get("command")).as(type).isEqualTo(command.getSimpleName());
           assertThat((List<String>) types.get(type).get("payload"))
