@@ -206,18 +206,20 @@ public class ComplaintViews {
                     new SuspendedStatement(
                         rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4)))
             .list();
+    // Standing as of `now` from the intervals alone: suspended until the period's end, then
+    // awaiting reinstatement until the sanction ends.
     Timestamp t = Timestamp.from(now);
-    List<String> barring =
+    List<Instant> barringUntil =
         jdbc.sql(
-                "SELECT status FROM rm_suspension WHERE person_id = ? AND suspended_from <= ? AND"
-                    + " (ended_at IS NULL OR ended_at > ?)")
+                "SELECT suspended_until FROM rm_suspension WHERE person_id = ? AND suspended_from"
+                    + " <= ? AND (ended_at IS NULL OR ended_at > ?)")
             .params(personId, t, t)
-            .query(String.class)
+            .query((rs, n) -> rs.getTimestamp(1).toInstant())
             .list();
     String standing =
-        barring.contains("SUSPENDED")
+        barringUntil.stream().anyMatch(until -> until.isAfter(now))
             ? "SUSPENDED"
-            : barring.isEmpty() ? "ACTIVE" : "AWAITING_REINSTATEMENT";
+            : barringUntil.isEmpty() ? "ACTIVE" : "AWAITING_REINSTATEMENT";
     return new PersonHistory(personId, now, standing, cases, statements);
   }
 
