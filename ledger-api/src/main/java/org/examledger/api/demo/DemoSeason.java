@@ -48,6 +48,7 @@ class DemoSeason implements ApplicationRunner {
   static final String SESSION_ID = "S-DEMO-2026-CNC-4";
   static final String SUBMITTER = "demo-loader";
   static final String ROOM = "R101";
+  static final String VERIFIED_COMPLAINT = "CPL-DEMO-0001";
 
   /** The demo station's document-hash secret: public, like the demo keys. */
   private static final Bytes DEMO_SECRET = Bytes.utf8("examledger demo station secret");
@@ -173,12 +174,70 @@ class DemoSeason implements ApplicationRunner {
             new RecordScorePayload(row[0], "practical", new BigDecimal(row[2])).toJson());
       }
     }
+    complaints(admin, examiner11);
     log.info(
         "demo loaded: session {} with {} candidates; try GET"
-            + " /api/v1/sessions/{}/candidates/C-2026-0001/result-sheet",
+            + " /api/v1/sessions/{}/candidates/C-2026-0001/result-sheet, /api/v1/complaints and"
+            + " /api/v1/people/examiner-11/complaints",
         SESSION_ID,
         scores.length,
         SESSION_ID);
+  }
+
+  /**
+   * Two complaints: one verified (examiner-11 is suspended from now for the configured period and
+   * what they sign is kept as evidence only), one received directly at the guidance centre and
+   * still open.
+   */
+  private void complaints(StatementSigner admin, StatementSigner examiner11) {
+    StatementSigner clerk = demoActor("clerk-02");
+    StatementSigner supervisor = demoActor("supervisor-01");
+    registerKey(admin, clerk, ActorRole.CLERK);
+    registerKey(admin, supervisor, ActorRole.SUPERVISOR);
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    submit(
+        clerk,
+        "complaint.file/v1",
+        VERIFIED_COMPLAINT,
+        f.objectNode()
+            .put("respondentId", "examiner-11")
+            .put("respondentRole", "EXAMINER")
+            .put("sessionId", SESSION_ID)
+            .put("candidateId", "C-2026-0002")
+            .put("channel", "THROUGH_STATION")
+            .put("summary", "practical mark given without measuring the part"));
+    submit(
+        supervisor,
+        "complaint.investigator.assign/v1",
+        VERIFIED_COMPLAINT,
+        f.objectNode().put("investigatorId", "supervisor-01"));
+    submit(
+        supervisor,
+        "complaint.evidence.link/v1",
+        VERIFIED_COMPLAINT,
+        f.objectNode()
+            .put("kind", "DOCUMENT")
+            .put(
+                "reference",
+                Digests.sha256(Bytes.utf8("demo: measurement sheet of C-2026-0002")).value().hex())
+            .put("description", "the workshop's measurement sheet, scanned"));
+    submit(
+        supervisor,
+        "complaint.decide/v1",
+        VERIFIED_COMPLAINT,
+        f.objectNode()
+            .put("outcome", "VERIFIED")
+            .put("reasons", "the part was never measured; the mark has no basis"));
+    submit(
+        supervisor,
+        "complaint.file/v1",
+        "CPL-DEMO-0002",
+        f.objectNode()
+            .put("respondentId", "proctor-03")
+            .put("respondentRole", "PROCTOR")
+            .put("sessionId", SESSION_ID)
+            .put("channel", "DIRECT_TO_CENTRE")
+            .put("summary", "phones left on desks during the theory paper"));
   }
 
   private void registerKey(StatementSigner admin, StatementSigner owner, ActorRole role) {

@@ -26,6 +26,16 @@ class DemoIT {
       assertThat(components.findValuesAsText("signed")).containsOnly("true");
       assertThat(components.findValuesAsText("recordedBy"))
           .containsExactly("examiner-07", "examiner-11");
+      // the demo's complaints: examiner-11 suspended by a verified one, one still open
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                JsonNode history = node.get("/api/v1/people/examiner-11/complaints").json();
+                assertThat(history.get("standing").asText()).isEqualTo("SUSPENDED");
+                assertThat(node.get("/api/v1/complaints").json().findValuesAsText("complaintId"))
+                    .containsExactly("CPL-DEMO-0002");
+              });
     }
     // a second start finds the session and sends nothing again (no replay refusal, no failure)
     try (LedgerNode node = LedgerNode.start(settings)) {
