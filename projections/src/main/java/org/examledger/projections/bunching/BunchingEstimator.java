@@ -133,7 +133,13 @@ public final class BunchingEstimator {
     Bootstrap bootstrap = bootstrap(histogram, n);
     double excessSe = bootstrap.excessSe();
     double z = zStatistic(point.excess(), excessSe);
-    boolean significant = point.excess() > 0 && z > parameters.criticalZ();
+    // Lifted scores leave a hole below the cutoff. A polynomial that merely cannot follow a peak
+    // at the cutoff under-predicts both sides instead: excess above, negative missing mass below.
+    boolean significant =
+        point.excess() > 0
+            && z > parameters.criticalZ()
+            && point.excess() >= parameters.minimumExcessShare() * n
+            && point.missing() > 0;
 
     List<BinEstimate> bins = new ArrayList<>(fitCounts.length);
     for (int i = 0; i < fitCounts.length; i++) {

@@ -19,7 +19,11 @@ package org.examledger.projections.bunching;
  * @param bootstrapIterations how many bootstrap samples the standard errors are computed from
  * @param seed the seed of the {@link java.util.SplittableRandom} that draws the bootstrap samples
  * @param criticalZ the excess mass is significant when it is positive and more than this many
- *     standard errors from zero (one-sided)
+ *     standard errors from zero (one-sided), at least {@code minimumExcessShare} of all scores, and
+ *     the missing mass below the cutoff is positive
+ * @param minimumExcessShare the excess mass is significant only when it is also at least this share
+ *     of all scores: with very many scores, a bias of the polynomial far too small to matter would
+ *     otherwise be many standard errors from zero
  * @param minimumScores the smallest number of scores the estimator accepts
  */
 public record BunchingParameters(
@@ -33,6 +37,7 @@ public record BunchingParameters(
     int bootstrapIterations,
     long seed,
     double criticalZ,
+    double minimumExcessShare,
     int minimumScores) {
 
   /** Scores are percentages by default. */
@@ -61,6 +66,9 @@ public record BunchingParameters(
 
   /** One-sided test at about the 2.5% level. */
   public static final double DEFAULT_CRITICAL_Z = 1.96;
+
+  /** Half a percent of all scores; the Regents showed about 6%, the Polish matura several %. */
+  public static final double DEFAULT_MINIMUM_EXCESS_SHARE = 0.005;
 
   /** Below about a hundred scores the bins are too sparse for a polynomial fit to mean much. */
   public static final int DEFAULT_MINIMUM_SCORES = 100;
@@ -158,6 +166,10 @@ public record BunchingParameters(
       throw new IllegalArgumentException(
           "criticalZ must be a positive finite number, was " + criticalZ);
     }
+    if (!(minimumExcessShare >= 0 && minimumExcessShare < 1)) {
+      throw new IllegalArgumentException(
+          "minimumExcessShare must be in [0, 1), was " + minimumExcessShare);
+    }
     if (minimumScores < 1) {
       throw new IllegalArgumentException("minimumScores must be at least 1, was " + minimumScores);
     }
@@ -176,6 +188,7 @@ public record BunchingParameters(
         DEFAULT_BOOTSTRAP_ITERATIONS,
         DEFAULT_SEED,
         DEFAULT_CRITICAL_Z,
+        DEFAULT_MINIMUM_EXCESS_SHARE,
         DEFAULT_MINIMUM_SCORES);
   }
 
@@ -192,6 +205,7 @@ public record BunchingParameters(
         bootstrapIterations,
         seed,
         criticalZ,
+        minimumExcessShare,
         minimumScores);
   }
 
@@ -208,6 +222,7 @@ public record BunchingParameters(
         bootstrapIterations,
         seed,
         criticalZ,
+        minimumExcessShare,
         minimumScores);
   }
 
@@ -224,6 +239,7 @@ public record BunchingParameters(
         bootstrapIterations,
         seed,
         criticalZ,
+        minimumExcessShare,
         minimumScores);
   }
 
@@ -240,6 +256,7 @@ public record BunchingParameters(
         newIterations,
         newSeed,
         criticalZ,
+        minimumExcessShare,
         minimumScores);
   }
 
@@ -256,6 +273,24 @@ public record BunchingParameters(
         bootstrapIterations,
         seed,
         newCriticalZ,
+        minimumExcessShare,
+        minimumScores);
+  }
+
+  /** The same parameters with another smallest excess mass (a share of all scores) to flag. */
+  public BunchingParameters withMinimumExcessShare(double newMinimumExcessShare) {
+    return new BunchingParameters(
+        passMark,
+        minScore,
+        maxScore,
+        windowBelow,
+        windowAbove,
+        fitBandwidth,
+        degree,
+        bootstrapIterations,
+        seed,
+        criticalZ,
+        newMinimumExcessShare,
         minimumScores);
   }
 
@@ -272,6 +307,7 @@ public record BunchingParameters(
         bootstrapIterations,
         seed,
         criticalZ,
+        minimumExcessShare,
         newMinimumScores);
   }
 

@@ -23,7 +23,9 @@ import java.util.List;
  *     near zero when lifted scores come from the window below the cutoff
  * @param imbalanceSe bootstrap standard error of {@code imbalance}
  * @param zStatistic {@code excessMass / excessMassSe}
- * @param significant {@code excessMass > 0} and {@code zStatistic > criticalZ}
+ * @param significant {@code excessMass > 0}, {@code zStatistic > criticalZ}, {@code excessMass >=
+ *     minimumExcessShare * scores} and {@code missingMass > 0}: an excess that is statistically
+ *     significant, large enough to matter, and matched by scores missing below the cutoff
  */
 public record BunchingResult(
     BunchingParameters parameters,

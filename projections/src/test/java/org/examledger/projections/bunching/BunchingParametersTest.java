@@ -12,7 +12,7 @@ class BunchingParametersTest {
   @Test
   void defaultsAreTheDocumentedOnes() {
     assertThat(DEFAULTS)
-        .isEqualTo(new BunchingParameters(60, 0, 100, 5, 5, 25, 7, 500, 2011L, 1.96, 100));
+        .isEqualTo(new BunchingParameters(60, 0, 100, 5, 5, 25, 7, 500, 2011L, 1.96, 0.005, 100));
     assertThat(DEFAULTS.windowLow()).isEqualTo(55);
     assertThat(DEFAULTS.windowHigh()).isEqualTo(65);
     assertThat(DEFAULTS.fitLow()).isEqualTo(35);
@@ -136,6 +136,16 @@ class BunchingParametersTest {
     assertThatThrownBy(() -> DEFAULTS.withCriticalZ(Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("criticalZ must be a positive finite number, was Infinity");
+  }
+
+  @Test
+  void rejectsMinimumExcessShareOutsideZeroToOne() {
+    assertThatThrownBy(() -> DEFAULTS.withMinimumExcessShare(-0.01))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minimumExcessShare must be in [0, 1), was -0.01");
+    assertThatThrownBy(() -> DEFAULTS.withMinimumExcessShare(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minimumExcessShare must be in [0, 1), was 1.0");
   }
 
   @Test
