@@ -81,6 +81,17 @@ class BunchingEstimatorInputTest {
   }
 
   @Test
+  void rejectsNullCountInHistogram() {
+    Map<Integer, Long> histogram = new HashMap<>();
+    histogram.put(50, 500L);
+    histogram.put(58, null);
+
+    assertThatThrownBy(() -> estimator.estimateFromHistogram(histogram))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("histogram has a null score or count: 58=null");
+  }
+
+  @Test
   void rejectsHistogramScoreOutsideTheRange() {
     assertThatThrownBy(() -> estimator.estimateFromHistogram(Map.of(50, 500L, 200, 1L)))
         .isInstanceOf(IllegalArgumentException.class)
