@@ -2,9 +2,12 @@ package org.examledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.examledger.api.admission.Admission;
@@ -12,6 +15,9 @@ import org.examledger.api.admission.AdmissionRefused;
 import org.examledger.api.admission.AdmittedStatement;
 import org.examledger.api.admission.CallerIdentity;
 import org.examledger.api.admission.StatementDispatcher;
+import org.examledger.api.history.HistoryEntry;
+import org.examledger.api.history.SessionHistory;
+import org.examledger.api.seal.LogReader;
 import org.examledger.projections.scores.FindResultSheetQuery;
 import org.examledger.projections.scores.ResultSheetView;
 import org.examledger.statements.StatementTypes;
@@ -22,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,16 +45,22 @@ class SessionController {
   private final StatementDispatcher dispatcher;
   private final CallerIdentity caller;
   private final QueryGateway queries;
+  private final SessionHistory history;
+  private final LongSupplier logSize;
 
   SessionController(
       Admission admission,
       StatementDispatcher dispatcher,
       CallerIdentity caller,
-      QueryGateway queries) {
+      QueryGateway queries,
+      SessionHistory history,
+      LogReader log) {
     this.admission = admission;
     this.dispatcher = dispatcher;
     this.caller = caller;
     this.queries = queries;
+    this.history = history;
+    this.logSize = log::treeSize;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -96,15 +109,39 @@ class SessionController {
     return ResponseEntity.created(resultSheetUri(sessionId, candidateId)).body(result);
   }
 
+  /**
+   * The sheet now (from the projection), or as of a past moment ({@code asOf}, RFC 3339) or log
+   * size ({@code treeSize}), folded from the session's events.
+   */
   @GetMapping("/{sessionId}/candidates/{candidateId}/result-sheet")
   ResponseEntity<ResultSheetView> resultSheet(
-      @PathVariable String sessionId, @PathVariable String candidateId) {
-    Optional<ResultSheetView> sheet =
-        queries
-            .query(
-                new FindResultSheetQuery(sessionId, candidateId),
-                ResponseTypes.optionalInstanceOf(ResultSheetView.class))
-            .join();
+      @PathVariable String sessionId,
+      @PathVariable String candidateId,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) Long treeSize) {
+    Optional<ResultSheetView> sheet;
+    if (asOf != null && treeSize != null) {
+      throw new BadQueryProblem(
+          "as-of-ambiguous", "asOf", "give either asOf (a moment) or treeSize (a log size)");
+    } else if (asOf != null) {
+      sheet = history.sheetAsOf(sessionId, candidateId, instant(asOf), null);
+    } else if (treeSize != null) {
+      long size = logSize.getAsLong();
+      if (treeSize < 0 || treeSize > size) {
+        throw new BadQueryProblem(
+            "tree-size-out-of-range",
+            "treeSize",
+            "treeSize must be between 0 and the log's size " + size + "; was " + treeSize);
+      }
+      sheet = history.sheetAsOf(sessionId, candidateId, null, treeSize);
+    } else {
+      sheet =
+          queries
+              .query(
+                  new FindResultSheetQuery(sessionId, candidateId),
+                  ResponseTypes.optionalInstanceOf(ResultSheetView.class))
+              .join();
+    }
     return sheet
         .map(ResponseEntity::ok)
         .orElseThrow(
@@ -116,6 +153,40 @@ class SessionController {
                         + "' in session '"
                         + sessionId
                         + "' (yet: the projection may lag a write by a moment)"));
+  }
+
+  /** Every event of the session in order, with signature status, leaf index and proof link. */
+  @GetMapping("/{sessionId}/history")
+  List<HistoryEntry> sessionHistory(@PathVariable String sessionId) {
+    List<HistoryEntry> entries = history.session(sessionId);
+    if (entries.isEmpty()) {
+      throw new NotFoundProblem("unknown-session", "no session '" + sessionId + "'");
+    }
+    return entries;
+  }
+
+  /** The events that name the candidate, in order, likewise. */
+  @GetMapping("/{sessionId}/candidates/{candidateId}/history")
+  List<HistoryEntry> candidateHistory(
+      @PathVariable String sessionId, @PathVariable String candidateId) {
+    List<HistoryEntry> entries = history.candidate(sessionId, candidateId);
+    if (entries.isEmpty()) {
+      throw new NotFoundProblem(
+          "unknown-candidate",
+          "no events name candidate '" + candidateId + "' in session '" + sessionId + "'");
+    }
+    return entries;
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadQueryProblem(
+          "invalid-as-of",
+          "asOf",
+          "asOf must be an RFC 3339 timestamp such as 2026-06-13T03:00:00Z; was '" + text + "'");
+    }
   }
 
   private static void requireSubject(AdmittedStatement s, String sessionId) {

@@ -168,6 +168,7 @@ class WholeSessionIT {
                 + "\",\"componentId\":\"theory\",\"newScore\":\"33\","
                 + "\"reason\":\"ADDITION_ERROR\",\"reasonText\":\"page 3 not added\"}");
     assertThat(corrected.json().get("eventId").asText()).isNotBlank();
+    Instant afterTheory = Instant.now();
 
     // practical, first mark: transcribed unsigned by a clerk, then countersigned by examiner-07
     String unsigned =
@@ -247,5 +248,56 @@ class WholeSessionIT {
         .extracting(JsonNode::decimalValue)
         .containsExactly(new BigDecimal("40"), new BigDecimal("48"), new BigDecimal("46"));
     assertThat(practical.get("signed").asBoolean()).isTrue();
+
+    // as of a past moment: the theory correction was in, nothing else
+    JsonNode then = node.get(SHEET + "?asOf=" + afterTheory).json();
+    assertThat(then.get("status").asText()).isEqualTo("OPEN");
+    assertThat(then.get("outcome").asText()).isEqualTo("INCOMPLETE");
+    assertThat(then.at("/components/0/score").decimalValue()).isEqualByComparingTo("33");
+    assertThat(then.at("/components/0/marks")).hasSize(1);
+    assertThat(then.at("/components/1/score").isNull()).isTrue();
+    assertProblem(node.get(SHEET + "?asOf=yesterday"), 400, "invalid-as-of", "asOf");
+    assertProblem(
+        node.get(SHEET + "?asOf=" + afterTheory + "&treeSize=1"), 400, "as-of-ambiguous", "asOf");
+
+    // the candidate's history: every entry with its signature status, leaf and proof
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode history = node.get(SHEET.replace("result-sheet", "history")).json();
+              assertThat(history.findValuesAsText("leafIndex")).doesNotContain("null");
+              JsonNode first = null;
+              for (JsonNode e : history) {
+                if (e.get("eventId").asText().equals(entryId)) {
+                  first = e;
+                }
+              }
+              assertThat(first).isNotNull();
+              assertThat(first.at("/signature/status").asText()).isEqualTo("UNSIGNED");
+              assertThat(first.get("countersignedBy").asText())
+                  .isEqualTo(countersigned.json().get("eventId").asText());
+              assertThat(first.get("proof").asText())
+                  .isEqualTo("/api/v1/log/events/" + entryId + "/proof");
+              assertThat(history.findValuesAsText("type"))
+                  .contains("ScoreCorrectedEvent", "ResultSheetPublishedEvent");
+              assertThat(history.get(0).at("/signature/status").asText()).isEqualTo("VALID");
+            });
+    // as of the whole log: the published sheet; as of the empty log: no sheet
+    long size = leaves();
+    JsonNode whole = node.get(SHEET + "?treeSize=" + size).json();
+    assertThat(whole.get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(whole.get("total").decimalValue()).isEqualByComparingTo("80");
+    assertThat(node.get(SHEET + "?treeSize=0").status()).isEqualTo(404);
+    assertProblem(
+        node.get(SHEET + "?treeSize=" + (size + 1000)), 400, "tree-size-out-of-range", "treeSize");
+  }
+
+  private long leaves() throws SQLException {
+    try (Connection c = db.connect();
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM ledger_leaf")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 }

@@ -1,0 +1,190 @@
+package org.examledger.api.history;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.examledger.api.admission.KeyRegistryView;
+import org.examledger.api.admission.RegisteredKey;
+import org.examledger.crypto.Sm2UserId;
+import org.examledger.crypto.Verifiers;
+import org.examledger.envelope.Envelope;
+import org.examledger.envelope.EnvelopeException;
+import org.examledger.envelope.Envelopes;
+import org.examledger.envelope.Statement;
+import org.examledger.exam.Provenance;
+import org.examledger.exam.ScoreCountersignedEvent;
+import org.examledger.projections.scores.ResultSheetFold;
+import org.examledger.projections.scores.ResultSheetView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reads a session's events from the event store (not from a projection) and answers the auditor's
+ * questions: the history of a session or of one candidate's sheet, and a sheet as of a moment
+ * ({@code receivedAt} at or before it) or as of a log size (events whose leaf index is below it).
+ */
+public class SessionHistory {
+
+  private final EventStore events;
+  private final JdbcClient jdbc;
+  private final KeyRegistryView keys;
+
+  public SessionHistory(EventStore events, JdbcClient jdbc, KeyRegistryView keys) {
+    this.events = events;
+    this.jdbc = jdbc;
+    this.keys = keys;
+  }
+
+  /** Every event of the session, in order; empty when there is no such session. */
+  public List<HistoryEntry> session(String sessionId) {
+    List<DomainEventMessage<?>> stored = read(sessionId);
+    Map<String, Long> leaves = leaves(stored);
+    Map<String, String> countersigned = new HashMap<>();
+    for (DomainEventMessage<?> m : stored) {
+      if (m.getPayload() instanceof ScoreCountersignedEvent c) {
+        countersigned.put(c.countersignedEventId(), m.getIdentifier());
+      }
+    }
+    List<HistoryEntry> history = new ArrayList<>();
+    for (DomainEventMessage<?> m : stored) {
+      Provenance p = provenance(m.getPayload());
+      Long leaf = leaves.get(m.getIdentifier());
+      history.add(
+          new HistoryEntry(
+              m.getSequenceNumber(),
+              m.getIdentifier(),
+              m.getPayloadType().getSimpleName(),
+              p == null ? m.getTimestamp() : p.receivedAt(),
+              p == null ? null : p.actorId(),
+              p == null ? null : p.submitterId(),
+              signature(p),
+              leaf,
+              leaf == null ? null : "/api/v1/log/events/" + m.getIdentifier() + "/proof",
+              countersigned.get(m.getIdentifier()),
+              m.getPayload()));
+    }
+    return history;
+  }
+
+  /** The events of one candidate's sheet (those that name the candidate), in order. */
+  public List<HistoryEntry> candidate(String sessionId, String candidateId) {
+    return session(sessionId).stream()
+        .filter(e -> candidateId.equals(member(e.event(), "candidateId")))
+        .toList();
+  }
+
+  /**
+   * The sheet folded from the session's events up to a moment or a log size (exactly one of them
+   * non-null).
+   */
+  public Optional<ResultSheetView> sheetAsOf(
+      String sessionId, String candidateId, Instant asOf, Long treeSize) {
+    List<DomainEventMessage<?>> stored = read(sessionId);
+    Map<String, Long> leaves = treeSize == null ? Map.of() : leaves(stored);
+    ResultSheetFold fold = new ResultSheetFold();
+    for (DomainEventMessage<?> m : stored) {
+      boolean included;
+      if (treeSize != null) {
+        Long leaf = leaves.get(m.getIdentifier());
+        included = leaf != null && leaf < treeSize;
+      } else {
+        Provenance p = provenance(m.getPayload());
+        Instant t = p == null ? m.getTimestamp() : p.receivedAt();
+        included = !t.isAfter(asOf);
+      }
+      if (included) {
+        fold.apply(m.getIdentifier(), m.getPayload());
+      }
+    }
+    return fold.sheet(sessionId, candidateId);
+  }
+
+  private List<DomainEventMessage<?>> read(String aggregateId) {
+    List<DomainEventMessage<?>> out = new ArrayList<>();
+    events.readEvents(aggregateId).asStream().forEach(out::add);
+    return out;
+  }
+
+  private Map<String, Long> leaves(List<DomainEventMessage<?>> stored) {
+    Map<String, Long> leaves = new HashMap<>();
+    if (stored.isEmpty()) {
+      return leaves;
+    }
+    String aggregateId = stored.get(0).getAggregateIdentifier();
+    jdbc.sql(
+            "SELECT l.event_identifier, l.leaf_index FROM ledger_leaf l JOIN domain_event_entry e"
+                + " ON e.event_identifier = l.event_identifier WHERE e.aggregate_identifier = ?")
+        .param(aggregateId)
+        .query(
+            (rs, n) -> {
+              leaves.put(rs.getString(1), rs.getLong(2));
+              return null;
+            })
+        .list();
+    return leaves;
+  }
+
+  /** VALID when the stored envelope verifies with a registered key of the actor, valid then. */
+  private HistoryEntry.SignatureStatus signature(Provenance p) {
+    if (p == null || p.envelope() == null) {
+      return new HistoryEntry.SignatureStatus(
+          "UNSIGNED", null, "no envelope: entered without the actor's signature");
+    }
+    String keyId = null;
+    try {
+      Envelope envelope = Envelope.parse(p.envelope());
+      Statement statement =
+          Envelopes.verify(
+              envelope,
+              id ->
+                  Verifiers.forKey(
+                      keys.find(id.value())
+                          .orElseThrow(
+                              () -> new EnvelopeException("key " + id + " is not registered"))
+                          .publicKey(),
+                      Sm2UserId.DEFAULT));
+      keyId = statement.keyId().value();
+      RegisteredKey key = keys.find(keyId).orElseThrow();
+      if (!key.ownerId().equals(p.actorId()) || !statement.actorId().equals(p.actorId())) {
+        return new HistoryEntry.SignatureStatus(
+            "INVALID",
+            keyId,
+            "key " + keyId + " belongs to '" + key.ownerId() + "', not to '" + p.actorId() + "'");
+      }
+      if (!key.validAt(statement.issuedAt())) {
+        return new HistoryEntry.SignatureStatus(
+            "INVALID",
+            keyId,
+            "key " + keyId + " was not valid at the statement's time " + statement.issuedAt());
+      }
+      return new HistoryEntry.SignatureStatus("VALID", keyId, null);
+    } catch (EnvelopeException | IllegalArgumentException e) {
+      return new HistoryEntry.SignatureStatus("INVALID", keyId, e.getMessage());
+    }
+  }
+
+  private static Provenance provenance(Object payload) {
+    return member(payload, "provenance") instanceof Provenance p ? p : null;
+  }
+
+  private static Object member(Object payload, String name) {
+    if (!(payload instanceof Record record)) {
+      return null;
+    }
+    for (RecordComponent c : record.getClass().getRecordComponents()) {
+      if (c.getName().equals(name)) {
+        try {
+          return c.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return null;
+  }
+}
