@@ -1,6 +1,8 @@
 package org.examledger.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +20,7 @@ import org.examledger.canonical.CanonicalJson;
 import org.examledger.canonical.CanonicalJsonException;
 import org.examledger.cli.bundle.BundleWriter;
 import org.examledger.crypto.Digests;
+import org.examledger.keys.KeyRegistry;
 import org.examledger.merkle.Hash;
 import org.examledger.merkle.InclusionProof;
 import org.examledger.proof.ProofFile;
@@ -97,45 +100,54 @@ final class Export implements Callable<Integer> {
     String vkey = http.getOk("/api/v1/log/key").text().strip();
 
     List<Selected> selected = new ArrayList<>();
-    int keyEvents = 0;
-    long start = 0;
-    long treeSize;
-    do {
-      JsonNode page = http.getOk("/api/v1/log/entries?start=" + start).json("entries");
-      treeSize = page.path("treeSize").asLong();
-      for (JsonNode entry : page.path("entries")) {
-        long index = entry.path("leafIndex").asLong();
-        if (entry.path("leafInput").isNull()) {
-          throw CliException.failed(
-              "the server cannot give the leaf input of leaf "
-                  + index
-                  + ": "
-                  + entry.path("problem").asText("no reason given")
-                  + " (run ./ledger verify on the server)");
-        }
-        Bytes input = Bytes.fromBase64(entry.path("leafInput").asText());
-        JsonNode leaf;
-        try {
-          leaf = CanonicalJson.parse(input);
-        } catch (CanonicalJsonException e) {
-          throw CliException.failed("leaf " + index + ": the leaf input is not JSON");
-        }
-        String type = leaf.path("payloadType").asText();
-        boolean keyEvent = KeyHistory.REGISTERED.equals(type) || KeyHistory.REVOKED.equals(type);
-        if (keyEvent) {
-          keyEvents++;
-        }
-        if (keyEvent || matches(leaf, fromTime, toTime)) {
-          selected.add(new Selected(index, input, leaf));
+    if (session != null
+        && http.get("/api/v1/log/aggregates/" + KeyRegistry.REGISTRY_ID + "/entries?start=0")
+            .ok()) {
+      // the server lists an aggregate's leaves: read only the session's and the key registry's
+      TreeMap<Long, Selected> byLeaf = new TreeMap<>();
+      for (String aggregate : List.of(KeyRegistry.REGISTRY_ID, session)) {
+        Long start = 0L;
+        while (start != null) {
+          JsonNode page =
+              http.getOk(
+                      "/api/v1/log/aggregates/"
+                          + URLEncoder.encode(aggregate, StandardCharsets.UTF_8).replace("+", "%20")
+                          + "/entries?start="
+                          + start)
+                  .json("entries");
+          for (JsonNode entry : page.path("entries")) {
+            Selected s = read(entry);
+            if (isKeyEvent(s.leaf()) || matches(s.leaf(), fromTime, toTime)) {
+              byLeaf.put(s.leafIndex(), s);
+            }
+          }
+          start = page.path("next").isNull() ? null : page.path("next").asLong();
+          progress.step("reading the log: " + byLeaf.size() + " leaves of " + aggregate);
         }
       }
-      long end = page.path("end").asLong();
-      if (end <= start && end < treeSize) {
-        throw CliException.usage("GET /api/v1/log/entries: the server's pages do not advance");
-      }
-      start = end;
-      progress.count("reading the log: leaves", start, treeSize, 1000);
-    } while (start < treeSize);
+      selected.addAll(byLeaf.values());
+    } else {
+      // no session, or a server without the aggregate listing: read every leaf
+      long start = 0;
+      long treeSize;
+      do {
+        JsonNode page = http.getOk("/api/v1/log/entries?start=" + start).json("entries");
+        treeSize = page.path("treeSize").asLong();
+        for (JsonNode entry : page.path("entries")) {
+          Selected s = read(entry);
+          if (isKeyEvent(s.leaf()) || matches(s.leaf(), fromTime, toTime)) {
+            selected.add(s);
+          }
+        }
+        long end = page.path("end").asLong();
+        if (end <= start && end < treeSize) {
+          throw CliException.usage("GET /api/v1/log/entries: the server's pages do not advance");
+        }
+        start = end;
+        progress.count("reading the log: leaves", start, treeSize, 1000);
+      } while (start < treeSize);
+    }
+    int keyEvents = (int) selected.stream().filter(s -> isKeyEvent(s.leaf())).count();
     if (selected.size() == keyEvents) {
       throw CliException.failed("no event in the log matches " + describeSelection());
     }
@@ -219,6 +231,29 @@ final class Export implements Callable<Integer> {
                   + Digests.sha256(Bytes.of(zip)).hex());
     }
     return LedgerCli.OK;
+  }
+
+  private static Selected read(JsonNode entry) {
+    long index = entry.path("leafIndex").asLong();
+    if (entry.path("leafInput").isNull()) {
+      throw CliException.failed(
+          "the server cannot give the leaf input of leaf "
+              + index
+              + ": "
+              + entry.path("problem").asText("no reason given")
+              + " (run ./ledger verify on the server)");
+    }
+    Bytes input = Bytes.fromBase64(entry.path("leafInput").asText());
+    try {
+      return new Selected(index, input, CanonicalJson.parse(input));
+    } catch (CanonicalJsonException e) {
+      throw CliException.failed("leaf " + index + ": the leaf input is not JSON");
+    }
+  }
+
+  private static boolean isKeyEvent(JsonNode leaf) {
+    String type = leaf.path("payloadType").asText();
+    return KeyHistory.REGISTERED.equals(type) || KeyHistory.REVOKED.equals(type);
   }
 
   private boolean matches(JsonNode leaf, Instant fromTime, Instant toTime) {

@@ -55,6 +55,7 @@ class CliBundleIT {
   private Path dir;
   private PostgresDatabase db;
   private Path bundle;
+  private Path examinerBundle;
   private String logVkey;
   private String newKeyId;
 
@@ -195,6 +196,20 @@ class CliBundleIT {
           cli("export", "--server", server, "--session", SESSION, "--out", bundle.toString());
       assertThat(export.code()).as(export.err()).isZero();
       assertThat(export.out()).contains("events of session " + SESSION);
+      // no session: the export reads the whole log and keeps one examiner's events
+      examinerBundle = dir.resolve("examiner.zip");
+      Run byExaminer =
+          cli(
+              "export",
+              "--server",
+              server,
+              "--examiner",
+              "examiner-09",
+              "--quiet",
+              "--out",
+              examinerBundle.toString());
+      assertThat(byExaminer.code()).as(byExaminer.err()).isZero();
+      assertThat(byExaminer.out() + byExaminer.err()).isEmpty();
     }
   }
 
@@ -224,6 +239,27 @@ class CliBundleIT {
     assertThat(r.out()).contains("result:      VERIFIED").contains("(given with --log-vkey)");
     // 10 session events (schedule, register, assign x3, open, notice, start, 2 scores) + 5 keys
     assertThat(r.out()).contains("events:      15 (15 signed, 0 unsigned; 5 keys registered)");
+  }
+
+  @Test
+  void examinerBundleHoldsOnlyTheirEventsAndVerifies() throws Exception {
+    Run r = cli("verify-bundle", examinerBundle.toString(), "--log-vkey", logVkey, "--quiet");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    JsonNode manifest;
+    try (ZipFile zip = new ZipFile(examinerBundle.toFile());
+        InputStream in = zip.getInputStream(zip.getEntry("manifest.json"))) {
+      manifest = JSON.readTree(in);
+    }
+    assertThat(manifest.path("selection").toString()).isEqualTo("{\"examiner\":\"examiner-09\"}");
+    long scores = 0;
+    for (JsonNode e : manifest.path("events")) {
+      if (!e.path("payloadType").asText().startsWith("org.examledger.keys.")) {
+        assertThat(e.path("payloadType").asText()).endsWith("ScoreRecordedEvent");
+        scores++;
+      }
+    }
+    assertThat(scores).isEqualTo(1);
   }
 
   @Test
