@@ -108,6 +108,7 @@ final class Export implements Callable<Integer> {
       for (String aggregate : List.of(KeyRegistry.REGISTRY_ID, session)) {
         Long start = 0L;
         while (start != null) {
+          progress.step("reading the log: the leaves of " + aggregate + " from leaf " + start);
           JsonNode page =
               http.getOk(
                       "/api/v1/log/aggregates/"
@@ -122,7 +123,6 @@ final class Export implements Callable<Integer> {
             }
           }
           start = page.path("next").isNull() ? null : page.path("next").asLong();
-          progress.step("reading the log: " + byLeaf.size() + " leaves of " + aggregate);
         }
       }
       selected.addAll(byLeaf.values());
