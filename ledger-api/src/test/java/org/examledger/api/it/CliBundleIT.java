@@ -56,6 +56,8 @@ class CliBundleIT {
   private PostgresDatabase db;
   private Path bundle;
   private Path examinerBundle;
+  private Path twoCheckpointBundle;
+  private long earlySize;
   private String logVkey;
   private String newKeyId;
 
@@ -158,6 +160,11 @@ class CliBundleIT {
               "{\"personId\":\"examiner-09\",\"role\":\"EXAMINER\"}");
       assertThat(assign.code()).as(assign.err()).isZero();
       AbstractSliceIT.startSession(node, SESSION);
+      // an earlier checkpoint, as a station's notice board would show it
+      await().atMost(Duration.ofSeconds(30)).until(this::sequenced);
+      Response early = node.post("/api/v1/log/checkpoint", "");
+      assertThat(early.status()).as(early.body()).isEqualTo(200);
+      earlySize = Long.parseLong(early.body().split("\n")[1]);
 
       Run score =
           signAndSubmit(
@@ -196,6 +203,19 @@ class CliBundleIT {
           cli("export", "--server", server, "--session", SESSION, "--out", bundle.toString());
       assertThat(export.code()).as(export.err()).isZero();
       assertThat(export.out()).contains("events of session " + SESSION);
+      twoCheckpointBundle = dir.resolve("two-checkpoints.zip");
+      Run two =
+          cli(
+              "export",
+              "--server",
+              server,
+              "--session",
+              SESSION,
+              "--also-checkpoint",
+              Long.toString(earlySize),
+              "--out",
+              twoCheckpointBundle.toString());
+      assertThat(two.code()).as(two.err()).isZero();
       // no session: the export reads the whole log and keeps one examiner's events
       examinerBundle = dir.resolve("examiner.zip");
       Run byExaminer =
@@ -260,6 +280,28 @@ class CliBundleIT {
       }
     }
     assertThat(scores).isEqualTo(1);
+  }
+
+  @Test
+  void earlierCheckpointIsProvenAPrefixOfTheAnchor() throws Exception {
+    Run r = cli("verify-bundle", twoCheckpointBundle.toString(), "--log-vkey", logVkey);
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    long anchor = manifest().path("checkpoints").get(0).asLong();
+    assertThat(earlySize).isPositive().isLessThan(anchor);
+    assertThat(r.out()).contains("checkpoints: [" + earlySize + ", " + anchor + "]");
+
+    String path = "consistency/" + earlySize + "-" + anchor + ".proof";
+    String zeros = Base64.getEncoder().encodeToString(new byte[32]);
+    Path tampered =
+        tamper(
+            twoCheckpointBundle,
+            "consistency",
+            path,
+            text -> zeros + text.substring(text.indexOf('\n')),
+            true);
+    Run bad = cli("verify-bundle", tampered.toString(), "--log-vkey", logVkey);
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.out()).contains("checkpoint-inconsistent: " + path + ": ");
   }
 
   @Test
@@ -487,7 +529,14 @@ class CliBundleIT {
   /** One entry's text changed; with {@code rehash} the manifest's digest follows it. */
   private Path tamper(String name, String entry, UnaryOperator<String> change, boolean rehash)
       throws Exception {
+    return tamper(bundle, name, entry, change, rehash);
+  }
+
+  private Path tamper(
+      Path source, String name, String entry, UnaryOperator<String> change, boolean rehash)
+      throws Exception {
     return rewrite(
+        source,
         name,
         files -> {
           String before = new String(files.get(entry), StandardCharsets.UTF_8);
@@ -502,8 +551,12 @@ class CliBundleIT {
    * A copy of the bundle after the surgery; {@code rehash}: digests recomputed, as a forger would.
    */
   private Path rewrite(String name, Surgery surgery, boolean rehash) throws Exception {
+    return rewrite(bundle, name, surgery, rehash);
+  }
+
+  private Path rewrite(Path source, String name, Surgery surgery, boolean rehash) throws Exception {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    try (ZipFile zip = new ZipFile(bundle.toFile())) {
+    try (ZipFile zip = new ZipFile(source.toFile())) {
       for (ZipEntry e : java.util.Collections.list(zip.entries())) {
         try (InputStream in = zip.getInputStream(e)) {
           files.put(e.getName(), in.readAllBytes());
