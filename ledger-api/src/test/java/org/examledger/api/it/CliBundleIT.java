@@ -29,6 +29,9 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.examledger.api.it.LedgerNode.Response;
 import org.examledger.bytes.Bytes;
+import org.examledger.checkpoint.Cosignature;
+import org.examledger.checkpoint.NoteVerifierKey;
+import org.examledger.checkpoint.SignedNote;
 import org.examledger.cli.LedgerCli;
 import org.examledger.crypto.Digests;
 import org.examledger.crypto.PublicKey;
@@ -115,6 +118,7 @@ class CliBundleIT {
     settings.put("spring.datasource.password", "");
     settings.put("ledger.node-id", "cli-it-node");
     settings.put("ledger.data-dir", dir.resolve("data").toString());
+    settings.put("ledger.log.witnesses[0]", AbstractLogIT.WITNESS_KEY.toString());
     try (LedgerNode node = LedgerNode.start(settings)) {
       String server = node.baseUrl();
       TestActors.bootstrap(node);
@@ -197,6 +201,14 @@ class CliBundleIT {
           .doesNotContain("\n");
 
       await().atMost(Duration.ofSeconds(30)).until(this::sequenced);
+      // the witness cosigns the checkpoint that covers everything; the export anchors to it
+      SignedNote latest = SignedNote.parse(node.post("/api/v1/log/checkpoint", "").body());
+      SignedNote cosigned =
+          latest.addSignature(
+              Cosignature.signer(
+                  AbstractLogIT.WITNESS_NAME, AbstractLogIT.WITNESS, AbstractLogIT.COSIGNED_AT));
+      Response added = node.post("/api/v1/log/add-checkpoint", cosigned.toString());
+      assertThat(added.status()).as(added.body()).isEqualTo(200);
       logVkey = node.get("/api/v1/log/key").body().strip();
       bundle = dir.resolve("bundle.zip");
       Run export =
@@ -305,6 +317,41 @@ class CliBundleIT {
   }
 
   @Test
+  void witnessPolicyIsMetByTheWitnessAndNotByAnotherKey() {
+    Run r =
+        cli(
+            "verify-bundle",
+            bundle.toString(),
+            "--log-vkey",
+            logVkey,
+            "--witness",
+            AbstractLogIT.WITNESS_KEY.toString(),
+            "--witness-threshold",
+            "1");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("witnesses:   1 of 1 required").contains("result:      VERIFIED");
+
+    String stranger =
+        NoteVerifierKey.cosignatureV1(
+                AbstractLogIT.WITNESS_NAME, TestActors.CHIEF.signer().publicKey())
+            .toString();
+    Run bad = cli("verify-bundle", bundle.toString(), "--log-vkey", logVkey, "--witness", stranger);
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.out()).contains("checkpoint-signature: checkpoints/").contains("witness policy");
+
+    Run tooMany =
+        cli(
+            "verify-bundle",
+            bundle.toString(),
+            "--witness",
+            AbstractLogIT.WITNESS_KEY.toString(),
+            "--witness-threshold",
+            "2");
+    assertThat(tooMany.code()).isEqualTo(2);
+    assertThat(tooMany.err()).startsWith("ledger verify-bundle: --witness-threshold: ");
+  }
+
+  @Test
   void jsonReportSaysVerified() throws Exception {
     Run r = cli("verify-bundle", bundle.toString(), "--log-vkey", logVkey, "--json");
     assertThat(r.code()).isZero();
@@ -316,7 +363,7 @@ class CliBundleIT {
   @Test
   void anotherLogKeyFailsEveryCheckpoint() {
     String other =
-        org.examledger.checkpoint.NoteVerifierKey.ed25519(
+        NoteVerifierKey.ed25519(
                 logVkey.substring(0, logVkey.indexOf('+')), TestActors.CHIEF.signer().publicKey())
             .toString();
     Run r = cli("verify-bundle", bundle.toString(), "--log-vkey", other);
@@ -384,7 +431,10 @@ class CliBundleIT {
             "checkpoint",
             path,
             text -> {
-              int sig = text.lastIndexOf(' ') + 1; // the base64 of key id and signature
+              // the log's own signature line is the first after the blank line; witness lines
+              // follow it and are ignored when no witness is required
+              int line = text.indexOf("\n\n") + 2;
+              int sig = text.indexOf(' ', line + 2) + 1; // after "— <origin> "
               char c = text.charAt(sig + 10);
               return text.substring(0, sig + 10)
                   + (c == 'A' ? 'B' : 'A')
