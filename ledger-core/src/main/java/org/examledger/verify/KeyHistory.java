@@ -18,26 +18,27 @@ import org.examledger.ledger.StoredEvent;
 /**
  * Which key belonged to whom and was valid when, rebuilt from the key registry's own stored events
  * (never from a server's read model), so that a signature is judged by the evidence in the log.
- * Registrations and revocations may arrive in any order.
+ * Registrations and revocations may arrive in any order. Public for offline verifiers of evidence
+ * bundles, which check signatures the same way.
  */
-final class KeyHistory {
+public final class KeyHistory {
 
   /** The stored payload type of a registration: the event class name Axon records. */
-  static final String REGISTERED = KeyRegisteredEvent.class.getName();
+  public static final String REGISTERED = KeyRegisteredEvent.class.getName();
 
   /** The stored payload type of a revocation. */
-  static final String REVOKED = KeyRevokedEvent.class.getName();
+  public static final String REVOKED = KeyRevokedEvent.class.getName();
 
   /**
    * A key as the registry events describe it; valid for statements with validFrom &lt;= issuedAt
    * &lt; revokedAt (ADR 0016, item 4).
    */
-  record Key(String keyId, String ownerId, PublicKey publicKey, Instant validFrom) {}
+  public record Key(String keyId, String ownerId, PublicKey publicKey, Instant validFrom) {}
 
   private final Map<String, Key> keys = new HashMap<>();
   private final Map<String, Instant> revocations = new HashMap<>();
 
-  static boolean isKeyEvent(StoredEvent event) {
+  public static boolean isKeyEvent(StoredEvent event) {
     return REGISTERED.equals(event.payloadType()) || REVOKED.equals(event.payloadType());
   }
 
@@ -46,7 +47,7 @@ final class KeyHistory {
    *
    * @throws KeyHistoryException when the payload cannot be read or repeats a key or revocation
    */
-  void add(StoredEvent event) {
+  public void add(StoredEvent event) {
     JsonNode payload;
     try {
       payload = CanonicalJson.parse(event.payload());
@@ -78,21 +79,21 @@ final class KeyHistory {
     }
   }
 
-  Optional<Key> find(String keyId) {
+  public Optional<Key> find(String keyId) {
     return Optional.ofNullable(keys.get(keyId));
   }
 
   /** When the key was revoked, if it was. */
-  Optional<Instant> revokedAt(String keyId) {
+  public Optional<Instant> revokedAt(String keyId) {
     return Optional.ofNullable(revocations.get(keyId));
   }
 
-  int size() {
+  public int size() {
     return keys.size();
   }
 
   /** Revocations of keys that were never registered. */
-  Map<String, Instant> orphanRevocations() {
+  public Map<String, Instant> orphanRevocations() {
     Map<String, Instant> orphans = new HashMap<>(revocations);
     orphans.keySet().removeAll(keys.keySet());
     return orphans;

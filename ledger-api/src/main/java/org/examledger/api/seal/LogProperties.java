@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sequencerBatchSize events the sequencer handles per transaction
  * @param catchUpInterval how often every node looks for committed events the tracking processor
  *     passed over (an Axon gap given up on) and sequences them
- * @param maxEntries the largest page of {@code GET /api/v1/log/entries}
+ * @param maxEntries the largest page of {@code GET /api/v1/log/entries} and {@code
+ *     /aggregates/{aggregateId}/entries}
  */
 @ConfigurationProperties("ledger.log")
 public record LogProperties(

@@ -114,26 +114,48 @@ public final class LogReader {
             + " FROM ledger_leaf l LEFT JOIN domain_event_entry e"
             + " ON e.global_index = l.global_index"
             + " WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index",
-        (rs, n) -> {
-          Leaf leaf =
-              new Leaf(
-                  rs.getLong("leaf_index"),
-                  rs.getLong("leaf_global_index"),
-                  rs.getString("leaf_event_identifier"),
-                  Hash.of(Bytes.of(rs.getBytes("leaf_hash"))));
-          // An entry whose event row is gone or altered still lists its leaf, and says why it
-          // has no input: an auditor's tool reports it instead of failing the whole page.
-          if (rs.getString("event_identifier") == null) {
-            return new Entry(leaf, null, "no event row with global index " + leaf.globalIndex());
-          }
-          try {
-            return new Entry(leaf, LeafEncoding.leafInput(StoredEvents.row(rs).event()), null);
-          } catch (LeafEncodingException e) {
-            return new Entry(leaf, null, e.getMessage());
-          }
-        },
+        (rs, n) -> entry(rs),
         start,
         end);
+  }
+
+  /**
+   * The leaves of one aggregate's events (a session, or the key registry) from leaf index {@code
+   * start} on, at most {@code limit}, in leaf order. Only leaves whose event row is still stored
+   * can be found by aggregate; {@link #entries} lists every leaf.
+   */
+  public List<Entry> entriesOfAggregate(String aggregateId, long start, int limit) {
+    return jdbc.query(
+        "SELECT l.leaf_index, l.global_index AS leaf_global_index, l.event_identifier AS"
+            + " leaf_event_identifier, l.leaf_hash, "
+            + StoredEvents.COLUMNS
+            + " FROM ledger_leaf l JOIN domain_event_entry e"
+            + " ON e.global_index = l.global_index"
+            + " WHERE e.aggregate_identifier = ? AND l.leaf_index >= ?"
+            + " ORDER BY l.leaf_index LIMIT ?",
+        (rs, n) -> entry(rs),
+        aggregateId,
+        start,
+        limit);
+  }
+
+  private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Leaf leaf =
+        new Leaf(
+            rs.getLong("leaf_index"),
+            rs.getLong("leaf_global_index"),
+            rs.getString("leaf_event_identifier"),
+            Hash.of(Bytes.of(rs.getBytes("leaf_hash"))));
+    // An entry whose event row is gone or altered still lists its leaf, and says why it
+    // has no input: an auditor's tool reports it instead of failing the whole page.
+    if (rs.getString("event_identifier") == null) {
+      return new Entry(leaf, null, "no event row with global index " + leaf.globalIndex());
+    }
+    try {
+      return new Entry(leaf, LeafEncoding.leafInput(StoredEvents.row(rs).event()), null);
+    } catch (LeafEncodingException e) {
+      return new Entry(leaf, null, e.getMessage());
+    }
   }
 
   /** PATH(leafIndex, D[treeSize]) from stored nodes; treeSize must not exceed the stored size. */

@@ -195,27 +195,50 @@ class LogController {
     List<Map<String, Object>> entries =
         start >= last
             ? List.of()
-            : reader.entries(start, last).stream()
-                .map(
-                    e -> {
-                      Map<String, Object> entry = new LinkedHashMap<>();
-                      entry.put("leafIndex", e.leaf().leafIndex());
-                      entry.put("eventIdentifier", e.leaf().eventIdentifier());
-                      entry.put("globalIndex", e.leaf().globalIndex());
-                      entry.put("leafHash", e.leaf().leafHash().base64());
-                      entry.put("leafInput", e.leafInput() == null ? null : e.leafInput().base64());
-                      if (e.problem() != null) {
-                        entry.put("problem", e.problem());
-                      }
-                      return entry;
-                    })
-                .toList();
+            : reader.entries(start, last).stream().map(LogController::entry).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("start", start);
     body.put("end", Math.max(start, last));
     body.put("treeSize", size);
     body.put("entries", entries);
     return body;
+  }
+
+  /**
+   * The leaves of one aggregate's events (a session's, or the key registry's {@code key-registry})
+   * from leaf index {@code start} on, one page of at most {@code ledger.log.max-entries}; {@code
+   * next} is the start of the next page, or null after the last. What an auditor's export reads
+   * instead of the whole log.
+   */
+  @GetMapping("/aggregates/{aggregateId}/entries")
+  Map<String, Object> aggregateEntries(
+      @PathVariable String aggregateId, @RequestParam(defaultValue = "0") long start) {
+    if (start < 0) {
+      throw new LogRequestRefused(
+          400, "invalid-range", "need 0 <= start, found start " + start, "start");
+    }
+    int limit = properties.maxEntries();
+    List<LogReader.Entry> page = reader.entriesOfAggregate(aggregateId, start, limit);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("aggregateId", aggregateId);
+    body.put("start", start);
+    body.put("next", page.size() < limit ? null : page.get(page.size() - 1).leaf().leafIndex() + 1);
+    body.put("treeSize", reader.treeSize());
+    body.put("entries", page.stream().map(LogController::entry).toList());
+    return body;
+  }
+
+  private static Map<String, Object> entry(LogReader.Entry e) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("leafIndex", e.leaf().leafIndex());
+    entry.put("eventIdentifier", e.leaf().eventIdentifier());
+    entry.put("globalIndex", e.leaf().globalIndex());
+    entry.put("leafHash", e.leaf().leafHash().base64());
+    entry.put("leafInput", e.leafInput() == null ? null : e.leafInput().base64());
+    if (e.problem() != null) {
+      entry.put("problem", e.problem());
+    }
+    return entry;
   }
 
   /** A witness posts the checkpoint note with its cosignature line(s) added. */

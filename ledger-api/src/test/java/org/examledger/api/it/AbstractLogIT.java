@@ -147,6 +147,40 @@ abstract class AbstractLogIT {
   }
 
   @Test
+  void aggregateEntriesAreOneSessionsLeavesInLeafOrder() {
+    String other = writeSession(1);
+    String sessionId = writeSession(2);
+    awaitAllSequenced();
+    Response r = node().get("/api/v1/log/aggregates/" + sessionId + "/entries");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("next").isNull()).isTrue();
+    JsonNode entries = r.json().get("entries");
+    assertThat(entries).hasSize(3);
+    long previous = -1;
+    for (int i = 0; i < 3; i++) {
+      JsonNode entry = entries.get(i);
+      assertThat(entry.get("leafIndex").asLong()).isGreaterThan(previous);
+      previous = entry.get("leafIndex").asLong();
+      Bytes input = Bytes.fromBase64(entry.get("leafInput").asText());
+      assertThat(Rfc6962.leafHash(input))
+          .isEqualTo(Hash.fromBase64(entry.get("leafHash").asText()));
+      JsonNode leaf = AbstractSliceIT.json(input.utf8String());
+      assertThat(leaf.get("aggregateId").asText()).isEqualTo(sessionId);
+      assertThat(leaf.get("sequenceNumber").asText()).isEqualTo(Integer.toString(i));
+    }
+    Response later =
+        node().get("/api/v1/log/aggregates/" + sessionId + "/entries?start=" + (previous + 1));
+    assertThat(later.json().get("entries")).isEmpty();
+    assertThat(node().get("/api/v1/log/aggregates/" + other + "/entries").json().get("entries"))
+        .hasSize(2);
+    AbstractSliceIT.assertProblem(
+        node().get("/api/v1/log/aggregates/" + sessionId + "/entries?start=-1"),
+        400,
+        "invalid-range",
+        "start");
+  }
+
+  @Test
   void witnessCosignatureIsAcceptedAndServedWithTheCheckpoint() {
     writeSession(1);
     awaitAllSequenced();

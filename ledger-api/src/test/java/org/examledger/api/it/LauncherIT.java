@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -99,5 +100,36 @@ class LauncherIT {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * The examiner and auditor commands run the CLI's own jar (packaged by this build before the
+   * integration tests): a missing bundle is one line and exit 2, and help is there.
+   */
+  @Test
+  void cliCommandsRunTheCliJar(@TempDir Path dir) throws Exception {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path missing = dir.resolve("missing.zip");
+    ProcessBuilder verify =
+        new ProcessBuilder(repo.resolve("ledger").toString(), "verify-bundle", missing.toString())
+            .directory(repo.toFile())
+            .redirectErrorStream(true);
+    verify.environment().put("LEDGER_NO_BUILD", "1");
+    Process p = verify.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isEqualTo(2);
+    assertThat(out.strip()).isEqualTo("ledger verify-bundle: " + missing + ": no such file");
+
+    ProcessBuilder help =
+        new ProcessBuilder(repo.resolve("ledger").toString(), "keygen", "--help")
+            .directory(repo.toFile())
+            .redirectErrorStream(true);
+    help.environment().put("LEDGER_NO_BUILD", "1");
+    Process h = help.start();
+    String text = new String(h.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(h.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(h.exitValue()).as(text).isZero();
+    assertThat(text).contains("Usage: ledger keygen").contains("--password-file");
   }
 }

@@ -57,6 +57,11 @@ public final class LedgerNode implements AutoCloseable {
             nodeId));
   }
 
+  /** http://127.0.0.1:port, for clients other than this one (the CLI). */
+  public String baseUrl() {
+    return baseUrl;
+  }
+
   public ConfigurableApplicationContext context() {
     return context;
   }

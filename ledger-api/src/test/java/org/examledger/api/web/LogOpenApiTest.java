@@ -38,7 +38,7 @@ class LogOpenApiTest {
       Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
       paths.forEach((path, ops) -> ops.keySet().forEach(op -> documented.add(op + " " + path)));
     }
-    assertThat(served).hasSize(9);
+    assertThat(served).hasSize(10);
     assertThat(documented).isEqualTo(served);
   }
 }

@@ -1,0 +1,162 @@
+package org.examledger.cli.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.examledger.bytes.Bytes;
+
+/**
+ * A bundle's files read into memory, and its manifest. Reading checks only that the file is a zip
+ * whose manifest names this format; everything else is the verifier's job, so that it can report
+ * every problem rather than stop at the first.
+ */
+public final class Bundle {
+
+  /** The manifest's {@code format} member: a changed layout gets a new name. */
+  public static final String FORMAT = "examledger-evidence-bundle/v1";
+
+  public static final String MANIFEST = "manifest.json";
+
+  /** A guard against zip bombs: no single entry of a bundle is anywhere near this large. */
+  static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Map<String, Bytes> files;
+  private final JsonNode manifest;
+
+  Bundle(Map<String, Bytes> files, JsonNode manifest) {
+    this.files = Collections.unmodifiableMap(files);
+    this.manifest = manifest;
+  }
+
+  /** Every entry but the manifest, by path, in zip order. */
+  public Map<String, Bytes> files() {
+    return files;
+  }
+
+  public JsonNode manifest() {
+    return manifest;
+  }
+
+  /**
+   * Reads a bundle file.
+   *
+   * @throws BundleException naming the file and what is wrong with it
+   */
+  public static Bundle read(Path file) {
+    Map<String, Bytes> files = new LinkedHashMap<>();
+    Bytes manifestBytes = null;
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry entry = entries.nextElement();
+        if (entry.isDirectory()) {
+          continue;
+        }
+        Bytes content = readEntry(zip, entry, file);
+        if (entry.getName().equals(MANIFEST)) {
+          manifestBytes = content;
+        } else if (files.put(entry.getName(), content) != null) {
+          throw new BundleException(file + ": entry " + entry.getName() + " appears twice");
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new BundleException(file + ": no such file");
+    } catch (ZipException e) {
+      throw new BundleException(file + ": not a zip file, or truncated (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      if (!file.toFile().exists()) {
+        throw new BundleException(file + ": no such file");
+      }
+      throw new BundleException(file + ": cannot read: " + e.getMessage());
+    }
+    if (manifestBytes == null) {
+      throw new BundleException(file + ": not an evidence bundle (no " + MANIFEST + ")");
+    }
+    JsonNode manifest;
+    try {
+      manifest = JSON.readTree(manifestBytes.toByteArray());
+    } catch (IOException e) {
+      throw new BundleException(file + ": " + MANIFEST + " is not JSON");
+    }
+    if (manifest == null || !manifest.isObject()) {
+      throw new BundleException(file + ": " + MANIFEST + " is not a JSON object");
+    }
+    JsonNode format = manifest.get("format");
+    if (format == null || !FORMAT.equals(format.asText())) {
+      throw new BundleException(
+          file
+              + ": not an evidence bundle of format "
+              + FORMAT
+              + " (manifest format: "
+              + (format == null ? "none" : format.toString())
+              + ")");
+    }
+    for (String member : new String[] {"entries", "events", "checkpoints"}) {
+      if (!manifest.path(member).isArray()) {
+        throw new BundleException(file + ": " + MANIFEST + " has no \"" + member + "\" array");
+      }
+    }
+    return new Bundle(files, manifest);
+  }
+
+  private static Bytes readEntry(ZipFile zip, ZipEntry entry, Path file) throws IOException {
+    try (InputStream in = zip.getInputStream(entry)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buffer = new byte[65536];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        total += n;
+        if (total > MAX_ENTRY_BYTES) {
+          throw new BundleException(
+              file
+                  + ": entry "
+                  + entry.getName()
+                  + " is larger than "
+                  + MAX_ENTRY_BYTES
+                  + " bytes");
+        }
+        out.write(buffer, 0, n);
+      }
+      return Bytes.of(out.toByteArray());
+    } catch (ZipException e) {
+      throw new BundleException(
+          file + ": entry " + entry.getName() + " is corrupt (" + e.getMessage() + ")");
+    }
+  }
+
+  static String eventPath(long leafIndex) {
+    return "events/" + leafIndex + ".json";
+  }
+
+  static String proofPath(long leafIndex) {
+    return "proofs/" + leafIndex + ".tlog-proof";
+  }
+
+  static String checkpointPath(long treeSize) {
+    return "checkpoints/" + treeSize + ".note";
+  }
+
+  static String consistencyPath(long from, long to) {
+    return "consistency/" + from + "-" + to + ".proof";
+  }
+
+  static String keyPath(String keyId) {
+    return "keys/" + keyId + ".json";
+  }
+
+  static final String LOG_KEY = "log.vkey";
+}
