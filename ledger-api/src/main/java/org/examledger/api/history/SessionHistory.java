@@ -19,8 +19,8 @@ import org.examledger.envelope.Envelopes;
 import org.examledger.envelope.Statement;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.ScoreCountersignedEvent;
-import org.examledger.projections.scores.ResultSheetFold;
-import org.examledger.projections.scores.ResultSheetView;
+import org.examledger.sheets.ResultSheetFold;
+import org.examledger.sheets.ResultSheetView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

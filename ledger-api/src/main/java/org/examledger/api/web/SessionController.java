@@ -19,7 +19,7 @@ import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SessionHistory;
 import org.examledger.api.seal.LogReader;
 import org.examledger.projections.scores.FindResultSheetQuery;
-import org.examledger.projections.scores.ResultSheetView;
+import org.examledger.sheets.ResultSheetView;
 import org.examledger.statements.StatementTypes;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

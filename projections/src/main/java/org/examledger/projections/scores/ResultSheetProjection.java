@@ -26,8 +26,9 @@ import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SessionScheduledEvent;
 import org.examledger.exam.SheetStatus;
-import org.examledger.projections.scores.ResultSheetView.ComponentScoreView;
-import org.examledger.projections.scores.ResultSheetView.Outcome;
+import org.examledger.sheets.ResultSheetView;
+import org.examledger.sheets.ResultSheetView.ComponentScoreView;
+import org.examledger.sheets.ResultSheetView.Outcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

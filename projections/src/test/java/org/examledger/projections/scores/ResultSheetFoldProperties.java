@@ -26,6 +26,8 @@ import org.examledger.exam.ScoreCorrectedEvent;
 import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SessionScheduledEvent;
+import org.examledger.sheets.ResultSheetFold;
+import org.examledger.sheets.ResultSheetView;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package org.examledger.projections.scores;
+package org.examledger.sheets;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.examledger.projections.scores;
+package org.examledger.sheets;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,14 +22,15 @@ import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SessionScheduledEvent;
 import org.examledger.exam.SheetStatus;
-import org.examledger.projections.scores.ResultSheetView.ComponentScoreView;
-import org.examledger.projections.scores.ResultSheetView.Outcome;
+import org.examledger.sheets.ResultSheetView.ComponentScoreView;
+import org.examledger.sheets.ResultSheetView.Outcome;
 
 /**
- * The result sheets computed in memory from a stream of events: the same answers as {@link
- * ResultSheetProjection} (a property test holds them equal), without a database. Used for a sheet
- * "as of" a past moment or log size, and by replay tools that read events from an evidence bundle.
- * Feed events in ledger order; anything that is not a result-sheet event is ignored.
+ * The result sheets computed in memory from a stream of events: the same answers as the server's
+ * projection ({@code ResultSheetProjection} in module projections; a property test holds them
+ * equal), without a database. Used for a sheet "as of" a past moment or log size, and by replay
+ * tools that read events from an evidence bundle. Feed events in ledger order; anything that is not
+ * a result-sheet event is ignored.
  */
 public final class ResultSheetFold {
 
