@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       Submit.class,
       Export.class,
       VerifyBundle.class,
+      Replay.class,
       CommandLine.HelpCommand.class
     })
 public final class LedgerCli implements Runnable {

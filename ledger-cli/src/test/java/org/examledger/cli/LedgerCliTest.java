@@ -332,6 +332,48 @@ class LedgerCliTest {
   }
 
   @Test
+  void replay_missingOrForeignBundleOrBadTime_isUsageError() throws Exception {
+    Path missing = dir.resolve("none.zip");
+    assertOneLineError(run("replay", missing.toString()), 2, missing + ": no such file");
+    Path foreign = dir.resolve("foreign.zip");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(foreign))) {
+      z.putNextEntry(new ZipEntry("readme.txt"));
+      z.write("hi".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    assertOneLineError(
+        run("replay", foreign.toString()), 2, "not an evidence bundle (no manifest.json)");
+    assertOneLineError(
+        run("replay", foreign.toString(), "--as-of", "2026-13-01"),
+        2,
+        "--as-of must be an RFC 3339 time");
+  }
+
+  @Test
+  void replay_bundleWhoseEventIsNotItsType_isUsageErrorNamingTheFile() throws Exception {
+    Path bundle = dir.resolve("odd.zip");
+    String event =
+        "{\"eventId\":\"e-1\",\"payloadType\":\"org.examledger.exam.ScoreRecordedEvent\","
+            + "\"payload\":{\"score\":\"not a number\"}}";
+    String manifest =
+        "{\"format\":\"examledger-evidence-bundle/v1\",\"events\":[{\"leafIndex\":0,"
+            + "\"eventId\":\"e-1\",\"file\":\"events/0.json\"}],\"entries\":[],"
+            + "\"checkpoints\":[]}";
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(bundle))) {
+      z.putNextEntry(new ZipEntry("manifest.json"));
+      z.write(manifest.getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+      z.putNextEntry(new ZipEntry("events/0.json"));
+      z.write(event.getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    assertOneLineError(
+        run("replay", bundle.toString()),
+        2,
+        "events/0.json: the payload is not a ScoreRecordedEvent");
+  }
+
+  @Test
   void verifyBundle_wrongKeyFile_isUsageError() throws Exception {
     Path key = keygen("k.pem");
     Path bundle = dir.resolve("b.zip");

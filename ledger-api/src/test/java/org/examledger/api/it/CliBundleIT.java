@@ -63,6 +63,8 @@ class CliBundleIT {
   private long earlySize;
   private String logVkey;
   private String newKeyId;
+  private JsonNode serverSheet;
+  private Instant beforeScores;
 
   record Run(int code, String out, String err) {}
 
@@ -169,6 +171,7 @@ class CliBundleIT {
       Response early = node.post("/api/v1/log/checkpoint", "");
       assertThat(early.status()).as(early.body()).isEqualTo(200);
       earlySize = Long.parseLong(early.body().split("\n")[1]);
+      beforeScores = Instant.now();
 
       Run score =
           signAndSubmit(
@@ -210,6 +213,11 @@ class CliBundleIT {
       Response added = node.post("/api/v1/log/add-checkpoint", cosigned.toString());
       assertThat(added.status()).as(added.body()).isEqualTo(200);
       logVkey = node.get("/api/v1/log/key").body().strip();
+      String sheet = "/api/v1/sessions/" + SESSION + "/candidates/C-1/result-sheet";
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> node.get(sheet).json().path("outcome").asText().equals("PASS"));
+      serverSheet = node.get(sheet).json();
       bundle = dir.resolve("bundle.zip");
       Run export =
           cli("export", "--server", server, "--session", SESSION, "--out", bundle.toString());
@@ -262,6 +270,36 @@ class CliBundleIT {
     if (db != null) {
       db.close();
     }
+  }
+
+  @Test
+  void replayOfTheBundleGivesTheServersResultSheet() throws Exception {
+    Run r = cli("replay", bundle.toString(), "--json", "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    JsonNode sheets = JSON.readTree(r.out());
+    assertThat(sheets).hasSize(1);
+    assertThat(sheets.get(0)).isEqualTo(serverSheet);
+    assertThat(serverSheet.path("total").decimalValue()).isEqualByComparingTo("61.5");
+
+    Run text = cli("replay", bundle.toString());
+    assertThat(text.code()).isZero();
+    assertThat(text.out())
+        .contains(SESSION + " C-1  total 61.5 / pass 60  PASS  OPEN")
+        .contains("theory: 31.5 of 50  by examiner-09");
+    assertThat(text.err()).contains("result sheets");
+  }
+
+  @Test
+  void replayAsOfAMomentBeforeTheScoresShowsAnIncompleteSheet() throws Exception {
+    Run r = cli("replay", bundle.toString(), "--json", "--as-of", beforeScores.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode sheet = JSON.readTree(r.out()).get(0);
+    assertThat(sheet.path("outcome").asText()).isEqualTo("INCOMPLETE");
+    assertThat(sheet.path("total").decimalValue()).isEqualByComparingTo("0");
+    Run bad = cli("replay", bundle.toString(), "--as-of", "last tuesday");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).startsWith("ledger replay: --as-of must be an RFC 3339 time");
   }
 
   @Test
