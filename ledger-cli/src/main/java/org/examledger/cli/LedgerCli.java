@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       Export.class,
       VerifyBundle.class,
       Replay.class,
+      Rebuild.class,
       CommandLine.HelpCommand.class
     })
 public final class LedgerCli implements Runnable {
