@@ -44,7 +44,13 @@ class RebuildIT {
           "rm_complaint_step",
           "rm_complaint_evidence",
           "rm_suspended_statement",
-          "rm_examiner_marking");
+          "rm_examiner_marking",
+          "rm_examiner",
+          "rm_examiner_assignment",
+          "rm_roster_component",
+          "rm_roster_mark",
+          "rm_stat_session",
+          "rm_stat_candidate");
 
   private PostgresDatabase db;
   private LedgerNode node;
@@ -99,6 +105,28 @@ class RebuildIT {
   }
 
   @Test
+  void rosterAndStatisticsShowTheSession() {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode roster = node.get("/api/v1/examiners").json();
+              assertThat(roster.findValuesAsText("personId")).contains("examiner-07");
+              JsonNode e07 = node.get("/api/v1/examiners/examiner-07").json();
+              assertThat(e07.at("/examiner/sessions").asInt()).isEqualTo(1);
+              assertThat(e07.at("/examiner/marks").asInt()).isEqualTo(3);
+              assertThat(e07.at("/examiner/complaints").asInt()).isEqualTo(1);
+              assertThat(e07.at("/assignments/0/sessionId").asText()).isEqualTo(SESSION);
+              JsonNode year = node.get("/api/v1/statistics/2026").json();
+              assertThat(year.get("candidates").asLong()).isEqualTo(3);
+              assertThat(year.at("/sessionsByExamType/REGULAR").asLong()).isEqualTo(1);
+              assertThat(year.get("occupations").asLong()).isEqualTo(1);
+            });
+    assertProblem(node.get("/api/v1/examiners/nobody"), 404, "unknown-examiner", null);
+    assertProblem(node.get("/api/v1/statistics/1999"), 400, "invalid-year", "year");
+  }
+
+  @Test
   void listsTheProjectionsButNotTheSequencer() {
     JsonNode list = node.get("/api/v1/admin/projections").json();
     Map<String, String> modes = new TreeMap<>();
@@ -119,7 +147,8 @@ class RebuildIT {
     Response started = node.post("/api/v1/admin/projections/rebuild", "");
     assertThat(started.status()).as(started.body()).isEqualTo(202);
     assertThat(started.json().findValuesAsText("name"))
-        .containsExactlyInAnyOrder("result-sheets", "complaint-cases");
+        .containsExactlyInAnyOrder(
+            "result-sheets", "complaint-cases", "examiner-roster", "station-statistics");
     await().atMost(Duration.ofSeconds(30)).until(this::caughtUp);
 
     assertThat(snapshot()).isEqualTo(live);

@@ -1,0 +1,61 @@
+package org.examledger.api.web;
+
+import java.time.Clock;
+import java.util.List;
+import org.examledger.projections.examiners.ExaminerRoster;
+import org.examledger.projections.examiners.ExaminerRoster.ExaminerDetail;
+import org.examledger.projections.examiners.ExaminerRoster.ExaminerRow;
+import org.examledger.projections.statistics.StationStatistics;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The examiner roster and the station's annual statistics, from their tracking projections (which
+ * may lag a write by a moment).
+ */
+@RestController
+class RosterController {
+
+  private static final int FIRST_YEAR = 2000;
+  private static final int LAST_YEAR = 2200;
+
+  private final ExaminerRoster roster;
+  private final StationStatistics statistics;
+  private final Clock clock;
+
+  RosterController(ExaminerRoster roster, StationStatistics statistics, Clock clock) {
+    this.roster = roster;
+    this.statistics = statistics;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/v1/examiners")
+  List<ExaminerRow> examiners() {
+    return roster.roster(clock.instant());
+  }
+
+  @GetMapping("/api/v1/examiners/{personId}")
+  ExaminerDetail examiner(@PathVariable String personId) {
+    return roster
+        .examiner(personId, clock.instant())
+        .orElseThrow(
+            () ->
+                new NotFoundProblem(
+                    "unknown-examiner",
+                    "'"
+                        + personId
+                        + "' is not on the roster (no EXAMINER key, assignment or mark)"));
+  }
+
+  @GetMapping("/api/v1/statistics/{year}")
+  StationStatistics.Year year(@PathVariable int year) {
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      throw new BadQueryProblem(
+          "invalid-year",
+          "year",
+          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + "; was " + year);
+    }
+    return statistics.year(year);
+  }
+}
