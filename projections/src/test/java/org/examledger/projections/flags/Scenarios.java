@@ -143,6 +143,16 @@ final class Scenarios {
                 b.invalid("unknown key").lock(s, CANDIDATE, REVIEWER);
               },
               "bad-signature RAISED"),
+          of(
+              "bad-signature",
+              "an unsigned entry is no bad signature",
+              (b, s) -> {
+                b.prepared(s, SINGLE_MARKED).started(s);
+                b.score(s, CANDIDATE, "theory", EXAMINER, 40);
+                b.unsigned().score(s, CANDIDATE, "practical", EXAMINER, 30);
+                b.closed(s, 70);
+              },
+              "unsigned-change PENDING"),
           // ---- change-after-lock ----
           of(
               "change-after-lock",
