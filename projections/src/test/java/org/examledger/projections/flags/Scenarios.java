@@ -19,7 +19,8 @@ import org.examledger.exam.StaffRole;
 /**
  * The table of the rule tests: one scenario per row, built on a clean session in one session id,
  * with every flag the whole engine must return ("rule-id STATUS", in order). Rows marked {@code
- * multiSession} use other session ids too and are left out of the property tests.
+ * crossSession} use other sessions or person-wide facts (a suspension) and are left out of the
+ * property test that mixes unrelated sessions.
  */
 final class Scenarios {
 
@@ -30,7 +31,7 @@ final class Scenarios {
       String name,
       BiConsumer<LedgerBuilder, String> scenario,
       List<String> expected,
-      boolean multiSession) {
+      boolean crossSession) {
 
     @Override
     public String toString() {
@@ -41,6 +42,11 @@ final class Scenarios {
   private static Case of(
       String rule, String name, BiConsumer<LedgerBuilder, String> scenario, String... expected) {
     return new Case(rule, name, scenario, List.of(expected), false);
+  }
+
+  private static Case crossSession(
+      String rule, String name, BiConsumer<LedgerBuilder, String> scenario, String... expected) {
+    return new Case(rule, name, scenario, List.of(expected), true);
   }
 
   private static final Duration DAY_AND_AN_HOUR = Duration.ofHours(25);
@@ -237,7 +243,7 @@ final class Scenarios {
                 b.scored(s, 40, 30).closed(s, 70);
               },
               "actor-not-eligible RAISED"),
-          of(
+          crossSession(
               "actor-not-eligible",
               "a score by an examiner suspended at the time",
               (b, s) -> {
@@ -248,7 +254,7 @@ final class Scenarios {
                 b.closed(s, 70);
               },
               "actor-not-eligible RAISED"),
-          of(
+          crossSession(
               "actor-not-eligible",
               "a score after reinstatement does not fire",
               (b, s) -> {

@@ -1,0 +1,98 @@
+package org.examledger.projections.flags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * The engine is deterministic, and sessions that share nothing do not influence each other's flags,
+ * however the ledger interleaves their events.
+ */
+class FlagEngineProperties {
+
+  private static final List<Scenarios.Case> SELF_CONTAINED =
+      Scenarios.CASES.stream().filter(c -> !c.crossSession()).toList();
+
+  private static final Comparator<Flag> CANONICAL =
+      Comparator.comparing(Flag::ruleId)
+          .thenComparing(Flag::explanation)
+          .thenComparing(f -> f.eventIds().toString())
+          .thenComparing(Flag::status);
+
+  private final FlagEngine engine = new FlagEngine(FlagThresholds.defaults());
+
+  @Property(tries = 150, seed = "7301")
+  void unrelatedSessionsInAnyInterleavingGiveTheUnionOfTheirOwnFlags(
+      @ForAll @Size(min = 1, max = 5) List<@IntRange(min = 0, max = 999) Integer> picks,
+      @ForAll long interleavingSeed) {
+    List<List<LedgerEvent>> sessions = new ArrayList<>();
+    for (int i = 0; i < picks.size(); i++) {
+      Scenarios.Case scenario = SELF_CONTAINED.get(picks.get(i) % SELF_CONTAINED.size());
+      LedgerBuilder builder =
+          new LedgerBuilder("S" + i + "-e", LedgerBuilder.T0.plus(Duration.ofDays(7L * i)));
+      scenario.scenario().accept(builder, "S" + i);
+      sessions.add(builder.events());
+    }
+    List<LedgerEvent> interleaved = interleave(sessions, new Random(interleavingSeed));
+    Instant asOf =
+        interleaved.stream()
+            .map(LedgerEvent::receivedAt)
+            .max(Comparator.naturalOrder())
+            .orElseThrow();
+
+    List<Flag> whole = engine.evaluate(interleaved, asOf);
+    List<Flag> union = new ArrayList<>();
+    sessions.forEach(events -> union.addAll(engine.evaluate(events, asOf)));
+
+    assertThat(engine.evaluate(interleaved, asOf)).isEqualTo(whole);
+    assertThat(engine.evaluate(List.copyOf(interleaved))).isEqualTo(whole);
+    assertThat(sorted(whole)).isEqualTo(sorted(union));
+  }
+
+  @Property(tries = 60, seed = "7302")
+  void flagsOfOneSessionComeInLedgerOrder(@ForAll @IntRange(min = 0, max = 999) int pick) {
+    Scenarios.Case scenario = SELF_CONTAINED.get(pick % SELF_CONTAINED.size());
+    LedgerBuilder builder = new LedgerBuilder();
+    scenario.scenario().accept(builder, "S1");
+    List<String> ids = builder.events().stream().map(LedgerEvent::eventId).toList();
+
+    List<Flag> flags = engine.evaluate(builder.events());
+
+    for (int i = 0; i < flags.size(); i++) {
+      List<Integer> positions = flags.get(i).eventIds().stream().map(ids::indexOf).toList();
+      assertThat(positions).doesNotContain(-1).isSorted();
+      if (i > 0) {
+        assertThat(ids.indexOf(flags.get(i - 1).eventIds().get(0)))
+            .isLessThanOrEqualTo(positions.get(0));
+      }
+    }
+  }
+
+  /** A random merge that keeps each session's own order, as a sequencer would. */
+  private static List<LedgerEvent> interleave(List<List<LedgerEvent>> sessions, Random random) {
+    List<LedgerEvent> merged = new ArrayList<>();
+    int[] next = new int[sessions.size()];
+    int remaining = sessions.stream().mapToInt(List::size).sum();
+    while (remaining > 0) {
+      int pick = random.nextInt(sessions.size());
+      if (next[pick] < sessions.get(pick).size()) {
+        merged.add(sessions.get(pick).get(next[pick]++));
+        remaining--;
+      }
+    }
+    return merged;
+  }
+
+  private static List<Flag> sorted(List<Flag> flags) {
+    return flags.stream().sorted(CANONICAL).toList();
+  }
+}
