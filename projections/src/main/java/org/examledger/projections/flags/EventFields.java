@@ -1,7 +1,10 @@
 package org.examledger.projections.flags;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.Map;
 import org.examledger.exam.Provenance;
 
 /**
@@ -21,21 +24,38 @@ final class EventFields {
     return field(payload, name) instanceof String s ? s : null;
   }
 
+  /** The accessors of each record class by component name, looked up once per class. */
+  private static final ClassValue<Map<String, Method>> ACCESSORS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+          if (!type.isRecord()) {
+            return Map.of();
+          }
+          Map<String, Method> accessors = new HashMap<>();
+          for (RecordComponent component : type.getRecordComponents()) {
+            accessors.put(component.getName(), component.getAccessor());
+          }
+          return Map.copyOf(accessors);
+        }
+      };
+
   private static Object field(Object payload, String name) {
-    Class<?> type = payload.getClass();
-    if (!type.isRecord()) {
+    Method accessor = ACCESSORS.get(payload.getClass()).get(name);
+    if (accessor == null) {
       return null;
     }
-    for (RecordComponent component : type.getRecordComponents()) {
-      if (component.getName().equals(name)) {
-        try {
-          return component.getAccessor().invoke(payload);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException(
-              "cannot read " + name + " of " + type.getSimpleName() + ": " + e.getMessage(), e);
-        }
-      }
+    try {
+      return accessor.invoke(payload);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException(
+          "cannot read "
+              + name
+              + " of "
+              + payload.getClass().getSimpleName()
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    return null;
   }
 }
