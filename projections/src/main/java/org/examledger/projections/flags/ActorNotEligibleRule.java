@@ -73,8 +73,16 @@ final class ActorNotEligibleRule implements FlagRule {
                             .map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                             .collect(Collectors.joining(" or "))
                         + " at the time"));
-          } else if (state.suspended(actor, event.receivedAt())) {
-            flags.add(flag(event, act + ", while " + actor + " was suspended"));
+          } else {
+            state
+                .suspension(actor, event.receivedAt())
+                .ifPresent(
+                    sanction ->
+                        flags.add(
+                            flag(
+                                event,
+                                List.of(sanction, event.eventId()),
+                                act + ", while " + actor + " was suspended")));
           }
         }
       }
@@ -84,6 +92,10 @@ final class ActorNotEligibleRule implements FlagRule {
   }
 
   private static Flag flag(LedgerEvent event, String explanation) {
+    return flag(event, List.of(event.eventId()), explanation);
+  }
+
+  private static Flag flag(LedgerEvent event, List<String> eventIds, String explanation) {
     Object p = event.payload();
     return new Flag(
         ID,
@@ -94,7 +106,7 @@ final class ActorNotEligibleRule implements FlagRule {
             EventFields.string(p, "candidateId"),
             EventFields.string(p, "componentId"),
             event.actorId()),
-        List.of(event.eventId()),
+        eventIds,
         explanation);
   }
 

@@ -28,7 +28,8 @@ final class ChangeAfterLockRule implements FlagRule {
       if (Explain.isScoreEntry(p)) {
         String sessionId = EventFields.string(p, "sessionId");
         String candidateId = EventFields.string(p, "candidateId");
-        SheetStatus status = state.session(sessionId).sheet(candidateId).status;
+        LedgerState.Sheet sheet = state.session(sessionId).sheet(candidateId);
+        SheetStatus status = sheet.status;
         if (status != SheetStatus.OPEN) {
           flags.add(
               new Flag(
@@ -40,7 +41,7 @@ final class ChangeAfterLockRule implements FlagRule {
                       candidateId,
                       EventFields.string(p, "componentId"),
                       event.actorId()),
-                  List.of(event.eventId()),
+                  List.of(sheet.statusEventId, event.eventId()),
                   Explain.scoreEntry(p, event.actorId())
                       + " after the sheet was "
                       + status.name().toLowerCase(Locale.ROOT)

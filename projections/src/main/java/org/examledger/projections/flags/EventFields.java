@@ -40,6 +40,15 @@ final class EventFields {
         }
       };
 
+  /** The names of the payload's record components that are null, among {@code names}. */
+  static java.util.List<String> missing(Object payload, java.util.Collection<String> names) {
+    Map<String, Method> accessors = ACCESSORS.get(payload.getClass());
+    return names.stream()
+        .filter(n -> accessors.containsKey(n) && field(payload, n) == null)
+        .sorted()
+        .toList();
+  }
+
   private static Object field(Object payload, String name) {
     Method accessor = ACCESSORS.get(payload.getClass()).get(name);
     if (accessor == null) {

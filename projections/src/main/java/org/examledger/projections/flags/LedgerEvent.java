@@ -1,7 +1,11 @@
 package org.examledger.projections.flags;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.examledger.exam.IncidentRecordedEvent;
 import org.examledger.exam.Provenance;
 
 /**
@@ -14,6 +18,41 @@ import org.examledger.exam.Provenance;
  * @param signature what verifying the statement's envelope found
  */
 public record LedgerEvent(String eventId, Object payload, SignatureStatus signature) {
+
+  /**
+   * Fields of the exam events the rules rely on, wherever an event has them. The aggregate always
+   * fills them, so a null one means foreign or damaged data, refused with its name rather than
+   * failing inside a rule.
+   */
+  private static final Set<String> EXAM_REQUIRED =
+      Set.of(
+          "sessionId",
+          "candidateId",
+          "componentId",
+          "score",
+          "oldScore",
+          "newScore",
+          "computedTotal",
+          "total",
+          "passMark",
+          "components",
+          "rooms",
+          "room",
+          "incidentId",
+          "personId",
+          "role",
+          "result",
+          "countersignedEventId");
+
+  /** An incident may concern the room rather than a candidate. */
+  private static final Set<String> INCIDENT_REQUIRED =
+      EXAM_REQUIRED.stream()
+          .filter(name -> !name.equals("candidateId"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** Fields of the complaint events the suspension intervals rely on. */
+  private static final Set<String> COMPLAINT_REQUIRED =
+      Set.of("complaintId", "personId", "suspendedFrom", "reinstatedAt", "rescindedAt");
 
   public LedgerEvent {
     if (eventId == null || eventId.isBlank()) {
@@ -32,6 +71,16 @@ public record LedgerEvent(String eventId, Object payload, SignatureStatus signat
     }
     if (provenance.receivedAt() == null) {
       throw new IllegalArgumentException("event " + eventId + " has no provenance.receivedAt");
+    }
+    List<String> missing = EventFields.missing(payload, required(payload));
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "event "
+              + eventId
+              + " ("
+              + payload.getClass().getSimpleName()
+              + ") lacks "
+              + String.join(", ", missing));
     }
     if (signature.valid() && !provenance.signed()) {
       throw new IllegalArgumentException(
@@ -53,4 +102,16 @@ public record LedgerEvent(String eventId, Object payload, SignatureStatus signat
   public String type() {
     return payload.getClass().getSimpleName();
   }
+
+  private static Set<String> required(Object payload) {
+    if (payload instanceof IncidentRecordedEvent) {
+      return INCIDENT_REQUIRED;
+    }
+    if (payload.getClass().getPackageName().equals(COMPLAINTS)) {
+      return COMPLAINT_REQUIRED;
+    }
+    return EXAM_REQUIRED;
+  }
+
+  private static final String COMPLAINTS = "org.examledger.complaints";
 }

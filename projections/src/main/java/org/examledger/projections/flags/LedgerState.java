@@ -77,6 +77,10 @@ final class LedgerState {
   /** One candidate's sheet. */
   static final class Sheet {
     SheetStatus status = SheetStatus.OPEN;
+
+    /** The event that put the sheet in its status, or null while it was never closed. */
+    String statusEventId;
+
     final Map<String, Marks> components = new LinkedHashMap<>();
   }
 
@@ -141,7 +145,7 @@ final class LedgerState {
   }
 
   /** A sanction barring a person from {@code from} until {@code until} (open-ended when null). */
-  private record Suspension(String personId, Instant from, Instant until) {}
+  private record Suspension(String personId, Instant from, Instant until, String eventId) {}
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
   private final Map<String, Suspension> suspensions = new LinkedHashMap<>();
@@ -154,14 +158,16 @@ final class LedgerState {
     return sessions;
   }
 
-  /** Whether the sanctions recorded so far bar the person at that moment. */
-  boolean suspended(String personId, Instant at) {
+  /** The event of a sanction recorded so far that bars the person at that moment, if any. */
+  Optional<String> suspension(String personId, Instant at) {
     return suspensions.values().stream()
-        .anyMatch(
+        .filter(
             s ->
                 s.personId().equals(personId)
                     && !at.isBefore(s.from())
-                    && (s.until() == null || at.isBefore(s.until())));
+                    && (s.until() == null || at.isBefore(s.until())))
+        .map(Suspension::eventId)
+        .findFirst();
   }
 
   void apply(LedgerEvent event) {
@@ -210,18 +216,19 @@ final class LedgerState {
     } else if (p instanceof ScoreAdjudicatedEvent e) {
       session(e.sessionId()).marks(e.candidateId(), e.componentId()).adjudicated = e.score();
     } else if (p instanceof ResultSheetSubmittedEvent e) {
-      session(e.sessionId()).sheet(e.candidateId()).status = SheetStatus.SUBMITTED;
+      close(session(e.sessionId()).sheet(e.candidateId()), SheetStatus.SUBMITTED, event);
     } else if (p instanceof ResultSheetLockedEvent e) {
-      session(e.sessionId()).sheet(e.candidateId()).status = SheetStatus.LOCKED;
+      close(session(e.sessionId()).sheet(e.candidateId()), SheetStatus.LOCKED, event);
     } else if (p instanceof ResultSheetPublishedEvent e) {
-      session(e.sessionId()).sheet(e.candidateId()).status = SheetStatus.PUBLISHED;
+      close(session(e.sessionId()).sheet(e.candidateId()), SheetStatus.PUBLISHED, event);
     } else if (p instanceof ResultSheetReopenedEvent e) {
       // Only a signed reopen is an authorised one; an unsigned or forged reopen reopens nothing.
       if (event.signature().valid()) {
-        session(e.sessionId()).sheet(e.candidateId()).status = SheetStatus.OPEN;
+        close(session(e.sessionId()).sheet(e.candidateId()), SheetStatus.OPEN, event);
       }
     } else if (p instanceof RespondentSuspendedEvent e) {
-      suspensions.put(e.complaintId(), new Suspension(e.personId(), e.suspendedFrom(), null));
+      suspensions.put(
+          e.complaintId(), new Suspension(e.personId(), e.suspendedFrom(), null, event.eventId()));
     } else if (p instanceof RespondentReinstatedEvent e) {
       end(e.complaintId(), e.reinstatedAt());
     } else if (p instanceof SanctionRescindedEvent e) {
@@ -229,10 +236,15 @@ final class LedgerState {
     }
   }
 
+  private static void close(Sheet sheet, SheetStatus status, LedgerEvent event) {
+    sheet.status = status;
+    sheet.statusEventId = event.eventId();
+  }
+
   private void end(String complaintId, Instant at) {
     Suspension s = suspensions.get(complaintId);
     if (s != null) {
-      suspensions.put(complaintId, new Suspension(s.personId(), s.from(), at));
+      suspensions.put(complaintId, new Suspension(s.personId(), s.from(), at, s.eventId()));
     }
   }
 

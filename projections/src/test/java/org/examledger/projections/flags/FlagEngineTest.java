@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.examledger.exam.CorrectionReason;
+import org.examledger.exam.IncidentCategory;
+import org.examledger.exam.IncidentRecordedEvent;
 import org.examledger.exam.Provenance;
+import org.examledger.exam.ScoreCorrectedEvent;
 import org.examledger.exam.SessionEndedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -213,6 +217,32 @@ class FlagEngineTest {
                 new LedgerEvent("x1", new SessionEndedEvent("S1", timeless), SignatureStatus.VALID))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("event x1 has no provenance.receivedAt");
+  }
+
+  @Test
+  void rejectsAScoreEventWithoutItsScore() {
+    Provenance signed = new Provenance("examiner-07", "examiner-07", LedgerBuilder.T0, "{}");
+    ScoreCorrectedEvent damaged =
+        new ScoreCorrectedEvent(
+            "S1", CANDIDATE, "practical", 1, null, null, CorrectionReason.OTHER, "x", signed);
+
+    assertThatThrownBy(() -> new LedgerEvent("x1", damaged, SignatureStatus.VALID))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("event x1 (ScoreCorrectedEvent) lacks newScore, oldScore");
+  }
+
+  @Test
+  void acceptsAnIncidentAboutNoCandidate() {
+    Provenance signed = new Provenance("proctor-01", "proctor-01", LedgerBuilder.T0, "{}");
+
+    assertThat(
+            new LedgerEvent(
+                    "x1",
+                    new IncidentRecordedEvent(
+                        "S1", "I-1", IncidentCategory.ENVIRONMENT, "fire alarm", null, signed),
+                    SignatureStatus.VALID)
+                .type())
+        .isEqualTo("IncidentRecordedEvent");
   }
 
   @Test

@@ -29,7 +29,7 @@ class FlagExplanationTest {
     b.prepared("S1", SINGLE_MARKED).started("S1").scored("S1", 3, 57);
     b.end("S1", PROCTOR);
     b.submit("S1", CANDIDATE, 60, null);
-    b.lock("S1", CANDIDATE, LedgerBuilder.REVIEWER);
+    String lock = b.lock("S1", CANDIDATE, LedgerBuilder.REVIEWER);
     String change = b.unsigned().correct("S1", CANDIDATE, "practical", 1, EXAMINER, 57, 60);
     b.after(Duration.ofHours(25)).publish("S1", CANDIDATE, ADMIN, 63);
 
@@ -43,7 +43,7 @@ class FlagExplanationTest {
     assertThat(afterLock.severity()).isEqualTo(Severity.CRITICAL);
     assertThat(afterLock.subject())
         .isEqualTo(new FlagSubject("S1", CANDIDATE, "practical", EXAMINER));
-    assertThat(afterLock.eventIds()).containsExactly(change);
+    assertThat(afterLock.eventIds()).containsExactly(lock, change);
 
     Flag unsigned = only(flags, "unsigned-change");
     assertThat(unsigned.explanation())
@@ -136,6 +136,22 @@ class FlagExplanationTest {
         .isEqualTo(
             "session S1 started by proctor-01 without the Candidate Notice read in room R1;"
                 + " waived: proctor arrived late");
+  }
+
+  @Test
+  void namesTheSanctionBehindASuspendedExaminersScore() {
+    LedgerBuilder b = new LedgerBuilder();
+    b.prepared("S1", SINGLE_MARKED).started("S1");
+    String sanction = b.suspend("K-1", EXAMINER, b.now());
+    String score = b.score("S1", CANDIDATE, "theory", EXAMINER, 40);
+
+    Flag flag = only(engine.evaluate(b.events()), "actor-not-eligible");
+
+    assertThat(flag.eventIds()).containsExactly(sanction, score);
+    assertThat(flag.explanation())
+        .isEqualTo(
+            "score of candidate C-0001 in component theory recorded as 40 by examiner-07, while"
+                + " examiner-07 was suspended");
   }
 
   @Test
