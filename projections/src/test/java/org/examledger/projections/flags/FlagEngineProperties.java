@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -74,6 +76,33 @@ class FlagEngineProperties {
         assertThat(ids.indexOf(flags.get(i - 1).eventIds().get(0)))
             .isLessThanOrEqualTo(positions.get(0));
       }
+    }
+  }
+
+  @Property(tries = 80, seed = "7303")
+  void anUnsignedChangeMovesOnlyFromPendingToCuredOrRaisedAndNeverVanishes(
+      @ForAll @IntRange(min = 0, max = 999) int pick,
+      @ForAll @Size(min = 2, max = 12) List<@IntRange(min = 0, max = 3000) Integer> minutes) {
+    Scenarios.Case scenario = Scenarios.CASES.get(pick % Scenarios.CASES.size());
+    LedgerBuilder builder = new LedgerBuilder();
+    scenario.scenario().accept(builder, "S1");
+    List<Instant> moments =
+        minutes.stream().sorted().map(m -> LedgerBuilder.T0.plus(Duration.ofMinutes(m))).toList();
+
+    Map<String, FlagStatus> last = new HashMap<>();
+    for (Instant asOf : moments) {
+      Map<String, FlagStatus> now = new HashMap<>();
+      engine.evaluate(builder.events(), asOf).stream()
+          .filter(f -> f.ruleId().equals("unsigned-change"))
+          .forEach(f -> now.put(f.eventIds().get(0), f.status()));
+      assertThat(now.keySet()).containsAll(last.keySet());
+      last.forEach(
+          (entry, before) -> {
+            if (before != FlagStatus.PENDING) {
+              assertThat(now.get(entry)).as(entry + " at " + asOf).isEqualTo(before);
+            }
+          });
+      last = now;
     }
   }
 
