@@ -35,7 +35,7 @@ final class IdentityGapRule implements FlagRule {
   @Override
   public List<Flag> evaluate(EventLog log, FlagThresholds thresholds) {
     Map<Candidate, LedgerEvent> firstScore = new LinkedHashMap<>();
-    Map<Candidate, LedgerEvent> firstMatch = new HashMap<>();
+    Map<Candidate, List<LedgerEvent>> matches = new HashMap<>();
     List<LedgerEvent> missing = new ArrayList<>();
     Map<String, SessionScheduledEvent> schedules = new HashMap<>();
     Map<String, Map<String, Sighting>> sightings = new LinkedHashMap<>();
@@ -51,7 +51,7 @@ final class IdentityGapRule implements FlagRule {
       } else if (p instanceof IdentityCheckedEvent c) {
         Candidate candidate = new Candidate(c.sessionId(), c.candidateId());
         if (c.result() == IdentityCheckResult.MATCH) {
-          firstMatch.putIfAbsent(candidate, event);
+          matches.computeIfAbsent(candidate, k -> new ArrayList<>()).add(event);
         } else if (c.result() == IdentityCheckResult.MISMATCH) {
           flags.add(
               flag(
@@ -82,9 +82,12 @@ final class IdentityGapRule implements FlagRule {
     for (LedgerEvent event : missing) {
       IdentityCheckedEvent c = (IdentityCheckedEvent) event.payload();
       Candidate candidate = new Candidate(c.sessionId(), c.candidateId());
-      LedgerEvent match = firstMatch.get(candidate);
-      boolean cured =
-          match != null && log.position(match.eventId()) > log.position(event.eventId());
+      LedgerEvent match =
+          matches.getOrDefault(candidate, List.of()).stream()
+              .filter(m -> log.position(m.eventId()) > log.position(event.eventId()))
+              .findFirst()
+              .orElse(null);
+      boolean cured = match != null;
       String text =
           "candidate "
               + c.candidateId()
@@ -111,7 +114,7 @@ final class IdentityGapRule implements FlagRule {
     }
     firstScore.forEach(
         (candidate, score) -> {
-          if (!firstMatch.containsKey(candidate)) {
+          if (!matches.containsKey(candidate)) {
             flags.add(
                 flag(
                     Severity.WARNING,

@@ -494,6 +494,31 @@ final class Scenarios {
               "identity-gap CURED"),
           of(
               "identity-gap",
+              "a missing document after a matching check is not cured by it",
+              (b, s) -> {
+                b.prepared(s, SINGLE_MARKED);
+                b.notice(s, PROCTOR);
+                b.identity(s, CANDIDATE, PROCTOR, IdentityCheckResult.MATCH);
+                b.identity(s, CANDIDATE, PROCTOR, IdentityCheckResult.MISSING_DOCUMENT);
+                b.start(s, PROCTOR);
+                b.scored(s, 40, 30).closed(s, 70);
+              },
+              "identity-gap RAISED"),
+          of(
+              "identity-gap",
+              "a missing document between two matching checks is cured by the later one",
+              (b, s) -> {
+                b.prepared(s, SINGLE_MARKED);
+                b.notice(s, PROCTOR);
+                b.identity(s, CANDIDATE, PROCTOR, IdentityCheckResult.MATCH);
+                b.identity(s, CANDIDATE, PROCTOR, IdentityCheckResult.MISSING_DOCUMENT);
+                b.identity(s, CANDIDATE, PROCTOR, IdentityCheckResult.MATCH);
+                b.start(s, PROCTOR);
+                b.scored(s, 40, 30).closed(s, 70);
+              },
+              "identity-gap CURED"),
+          of(
+              "identity-gap",
               "a candidate without a document, never scored",
               (b, s) -> {
                 b.prepared(s, SINGLE_MARKED);
