@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * The engine is deterministic, and sessions that share nothing do not influence each other's flags,
@@ -104,6 +105,69 @@ class FlagEngineProperties {
           });
       last = now;
     }
+  }
+
+  @Property(tries = 200, seed = "7304")
+  void passMarkCrossingsAgreeWithANaiveRecomputationFromScratch(@ForAll long streamSeed) {
+    Random random = new Random(streamSeed);
+    LedgerBuilder b = new LedgerBuilder();
+    b.prepared("S1", LedgerBuilder.DOUBLE_MARKED).started("S1");
+    // Scores near the pass mark (60 = theory 38..44 + essay 15..22) so that crossings are common.
+    int[] essay = new int[3];
+    int essayMarks = 0;
+    int theory = 38 + random.nextInt(7);
+    b.score("S1", LedgerBuilder.CANDIDATE, "theory", LedgerBuilder.EXAMINER, theory);
+    for (int step = 0; step < 20; step++) {
+      int op = random.nextInt(5);
+      if (op == 0 && essayMarks < 3) {
+        essay[essayMarks] = 15 + random.nextInt(8);
+        if (essayMarks == 0) {
+          b.score("S1", LedgerBuilder.CANDIDATE, "essay", LedgerBuilder.EXAMINER, essay[0]);
+        } else {
+          b.mark(
+              "S1",
+              LedgerBuilder.CANDIDATE,
+              "essay",
+              essayMarks + 1,
+              "m" + essayMarks,
+              essay[essayMarks]);
+        }
+        essayMarks++;
+      } else if (op == 1) {
+        int to = 38 + random.nextInt(7);
+        b.correct("S1", LedgerBuilder.CANDIDATE, "theory", 1, LedgerBuilder.EXAMINER, theory, to);
+        theory = to;
+      } else if (op == 2 && essayMarks > 0) {
+        int mark = random.nextInt(essayMarks);
+        int to = 15 + random.nextInt(8);
+        b.correct(
+            "S1",
+            LedgerBuilder.CANDIDATE,
+            "essay",
+            mark + 1,
+            LedgerBuilder.EXAMINER,
+            essay[mark],
+            to);
+        essay[mark] = to;
+      } else if (op == 3 && essayMarks >= 2) {
+        b.adjudicate(
+            "S1", LedgerBuilder.CANDIDATE, "essay", LedgerBuilder.CHIEF, 15 + random.nextInt(8));
+      }
+    }
+
+    List<String> found =
+        engine.evaluate(b.events()).stream()
+            .filter(f -> f.ruleId().equals("pass-mark-crossing"))
+            .map(f -> f.eventIds().get(0))
+            .toList();
+
+    assertThat(found)
+        .containsExactlyElementsOf(
+            NaivePassMarkCrossing.crossings(b.events(), FlagThresholds.DEFAULT_PASS_MARK_WINDOW));
+    Statistics.label("crossings").collect(found.isEmpty() ? "none" : "some");
+    // The comparison means little unless many streams do cross the pass mark.
+    Statistics.label("crossings")
+        .coverage(coverage -> coverage.check("some").percentage(p -> p > 20.0));
   }
 
   /** A random merge that keeps each session's own order, as a sequencer would. */
