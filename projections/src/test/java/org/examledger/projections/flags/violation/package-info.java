@@ -1,4 +1,0 @@
-/**
- * A deliberate offender against the flag engine's purity rule, for the test that proves it fires.
- */
-package org.examledger.projections.flags.violation;
