@@ -11,8 +11,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class HistoryConfiguration {
 
   @Bean
+  public SignatureChecks signatureChecks(KeyRegistryView keys) {
+    return new SignatureChecks(keys);
+  }
+
+  @Bean
   public SessionHistory sessionHistory(
-      EventStore eventStore, JdbcClient jdbc, KeyRegistryView keys) {
-    return new SessionHistory(eventStore, jdbc, keys);
+      EventStore eventStore, JdbcClient jdbc, SignatureChecks signatures) {
+    return new SessionHistory(eventStore, jdbc, signatures);
   }
 }

@@ -9,14 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.examledger.api.admission.KeyRegistryView;
-import org.examledger.api.admission.RegisteredKey;
-import org.examledger.crypto.Sm2UserId;
-import org.examledger.crypto.Verifiers;
-import org.examledger.envelope.Envelope;
-import org.examledger.envelope.EnvelopeException;
-import org.examledger.envelope.Envelopes;
-import org.examledger.envelope.Statement;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.sheets.ResultSheetFold;
@@ -32,12 +24,12 @@ public class SessionHistory {
 
   private final EventStore events;
   private final JdbcClient jdbc;
-  private final KeyRegistryView keys;
+  private final SignatureChecks signatures;
 
-  public SessionHistory(EventStore events, JdbcClient jdbc, KeyRegistryView keys) {
+  public SessionHistory(EventStore events, JdbcClient jdbc, SignatureChecks signatures) {
     this.events = events;
     this.jdbc = jdbc;
-    this.keys = keys;
+    this.signatures = signatures;
   }
 
   /** Every event of the session, in order; empty when there is no such session. */
@@ -62,7 +54,7 @@ public class SessionHistory {
               p == null ? m.getTimestamp() : p.receivedAt(),
               p == null ? null : p.actorId(),
               p == null ? null : p.submitterId(),
-              signature(p),
+              signatures.check(p),
               leaf,
               leaf == null ? null : "/api/v1/log/events/" + m.getIdentifier() + "/proof",
               countersigned.get(m.getIdentifier()),
@@ -127,45 +119,6 @@ public class SessionHistory {
             })
         .list();
     return leaves;
-  }
-
-  /** VALID when the stored envelope verifies with a registered key of the actor, valid then. */
-  private HistoryEntry.SignatureStatus signature(Provenance p) {
-    if (p == null || p.envelope() == null) {
-      return new HistoryEntry.SignatureStatus(
-          "UNSIGNED", null, "no envelope: entered without the actor's signature");
-    }
-    String keyId = null;
-    try {
-      Envelope envelope = Envelope.parse(p.envelope());
-      Statement statement =
-          Envelopes.verify(
-              envelope,
-              id ->
-                  Verifiers.forKey(
-                      keys.find(id.value())
-                          .orElseThrow(
-                              () -> new EnvelopeException("key " + id + " is not registered"))
-                          .publicKey(),
-                      Sm2UserId.DEFAULT));
-      keyId = statement.keyId().value();
-      RegisteredKey key = keys.find(keyId).orElseThrow();
-      if (!key.ownerId().equals(p.actorId()) || !statement.actorId().equals(p.actorId())) {
-        return new HistoryEntry.SignatureStatus(
-            "INVALID",
-            keyId,
-            "key " + keyId + " belongs to '" + key.ownerId() + "', not to '" + p.actorId() + "'");
-      }
-      if (!key.validAt(statement.issuedAt())) {
-        return new HistoryEntry.SignatureStatus(
-            "INVALID",
-            keyId,
-            "key " + keyId + " was not valid at the statement's time " + statement.issuedAt());
-      }
-      return new HistoryEntry.SignatureStatus("VALID", keyId, null);
-    } catch (EnvelopeException | IllegalArgumentException e) {
-      return new HistoryEntry.SignatureStatus("INVALID", keyId, e.getMessage());
-    }
   }
 
   private static Provenance provenance(Object payload) {

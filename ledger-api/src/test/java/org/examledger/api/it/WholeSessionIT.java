@@ -291,6 +291,16 @@ class WholeSessionIT {
     assertThat(node.get(SHEET + "?treeSize=0").status()).isEqualTo(404);
     assertProblem(
         node.get(SHEET + "?treeSize=" + (size + 1000)), 400, "tree-size-out-of-range", "treeSize");
+
+    // flags: the transcribed entry was countersigned in time, so its flag shows as cured
+    JsonNode flags = node.get("/api/v1/flags?session=" + SESSION).json();
+    assertThat(flags.get("flags")).hasSize(1);
+    JsonNode cured = flags.get("flags").get(0);
+    assertThat(cured.get("ruleId").asText()).isEqualTo("unsigned-change");
+    assertThat(cured.get("status").asText()).isEqualTo("CURED");
+    assertThat(cured.get("eventIds").get(0).asText()).isEqualTo(entryId);
+    assertThat(flags.at("/byRule/unsigned-change").asLong()).isEqualTo(1);
+    assertProblem(node.get("/api/v1/flags?rule=nonsense"), 400, "unknown-rule", "rule");
   }
 
   private long leaves() throws SQLException {

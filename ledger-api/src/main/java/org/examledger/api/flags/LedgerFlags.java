@@ -1,0 +1,104 @@
+package org.examledger.api.flags;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.examledger.api.history.HistoryEntry;
+import org.examledger.api.history.SignatureChecks;
+import org.examledger.exam.Provenance;
+import org.examledger.flags.Flag;
+import org.examledger.flags.FlagEngine;
+import org.examledger.flags.LedgerEvent;
+import org.examledger.flags.SignatureStatus;
+
+/**
+ * Every flag of the ledger, computed by the flag engine from the events as stored. The events and
+ * their signature statuses are kept in memory and extended as the ledger grows; each question is
+ * evaluated afresh (the engine is a pure function of the events and the moment).
+ */
+public class LedgerFlags {
+
+  private final EventStore events;
+  private final SignatureChecks signatures;
+  private final FlagEngine engine;
+
+  private final List<LedgerEvent> seen = new ArrayList<>();
+  private final Map<String, Boolean> ids = new HashMap<>();
+  private TrackingToken position;
+
+  public LedgerFlags(EventStore events, SignatureChecks signatures, FlagEngine engine) {
+    this.events = events;
+    this.signatures = signatures;
+    this.engine = engine;
+  }
+
+  /**
+   * The flags as of a moment: the events received by then, windows (the countersignature's cure
+   * window) judged at that moment. The service passes its clock's now for the current flags.
+   */
+  public synchronized List<Flag> flags(Instant asOf) {
+    catchUp();
+    return seen.isEmpty() ? List.of() : engine.evaluate(List.copyOf(seen), asOf);
+  }
+
+  /** The number of events the flags were computed from. */
+  public synchronized int events() {
+    return seen.size();
+  }
+
+  private void catchUp() {
+    try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(position)) {
+      while (stream.hasNextAvailable()) {
+        TrackedEventMessage<?> m = stream.nextAvailable();
+        position = m.trackingToken();
+        add(m);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the events", e);
+    }
+  }
+
+  private void add(EventMessage<?> m) {
+    Object payload = m.getPayload();
+    String type = payload.getClass().getName();
+    if (!(type.startsWith("org.examledger.exam.") || type.startsWith("org.examledger.complaints."))
+        || ids.putIfAbsent(m.getIdentifier(), Boolean.TRUE) != null) {
+      return;
+    }
+    Provenance p = provenance(payload);
+    if (p == null) {
+      return;
+    }
+    HistoryEntry.SignatureStatus checked = signatures.check(p);
+    SignatureStatus status =
+        switch (checked.status()) {
+          case "VALID" -> SignatureStatus.VALID;
+          case "UNSIGNED" -> SignatureStatus.UNSIGNED;
+          default -> SignatureStatus.invalid(checked.reason());
+        };
+    seen.add(new LedgerEvent(m.getIdentifier(), payload, status));
+  }
+
+  private static Provenance provenance(Object payload) {
+    if (payload instanceof Record r) {
+      for (var c : r.getClass().getRecordComponents()) {
+        if (c.getType() == Provenance.class) {
+          try {
+            return (Provenance) c.getAccessor().invoke(r);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+package org.examledger.api.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.examledger.api.flags.LedgerFlags;
+import org.examledger.flags.Flag;
+import org.examledger.flags.FlagEngine;
+import org.examledger.flags.FlagStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The flags of the ledger (docs/flags.md): every rule of the brief's section 5 but statistical
+ * bunching, computed from the events as stored, each naming its rule, severity, status, subject,
+ * triggering events and an explanation.
+ */
+@RestController
+class FlagController {
+
+  private final LedgerFlags flags;
+  private final Clock clock;
+
+  FlagController(LedgerFlags flags, Clock clock) {
+    this.flags = flags;
+    this.clock = clock;
+  }
+
+  /**
+   * @param events how many events the flags were computed from
+   * @param byRule how many flags each rule raised (PENDING, RAISED or CURED)
+   */
+  record Answer(Instant asOf, int events, Map<String, Long> byRule, List<Flag> flags) {}
+
+  @GetMapping("/api/v1/flags")
+  Answer flags(
+      @RequestParam(required = false) String session,
+      @RequestParam(required = false) String rule,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String asOf) {
+    if (rule != null && !FlagEngine.ruleIds().contains(rule)) {
+      throw new BadQueryProblem(
+          "unknown-rule", "rule", "no rule '" + rule + "'; rules: " + FlagEngine.ruleIds());
+    }
+    FlagStatus wanted = status == null ? null : status(status);
+    Instant moment = asOf == null ? clock.instant() : instant(asOf);
+    List<Flag> all = flags.flags(moment);
+    List<Flag> selected =
+        all.stream()
+            .filter(f -> session == null || session.equals(f.subject().sessionId()))
+            .filter(f -> rule == null || rule.equals(f.ruleId()))
+            .filter(f -> wanted == null || wanted == f.status())
+            .toList();
+    Map<String, Long> byRule = new TreeMap<>();
+    FlagEngine.ruleIds().forEach(r -> byRule.put(r, 0L));
+    selected.forEach(f -> byRule.merge(f.ruleId(), 1L, Long::sum));
+    return new Answer(moment, flags.events(), byRule, selected);
+  }
+
+  private static FlagStatus status(String text) {
+    try {
+      return FlagStatus.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadQueryProblem(
+          "unknown-flag-status",
+          "status",
+          "status must be one of " + Arrays.toString(FlagStatus.values()) + "; was '" + text + "'");
+    }
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadQueryProblem(
+          "invalid-as-of",
+          "asOf",
+          "asOf must be an RFC 3339 timestamp such as 2026-06-13T03:00:00Z; was '" + text + "'");
+    }
+  }
+}
