@@ -12,12 +12,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.examledger.bytes.Bytes;
 import org.examledger.cli.bundle.Bundle;
 import org.examledger.cli.bundle.BundleException;
 import org.examledger.exam.Provenance;
+import org.examledger.flags.Flag;
+import org.examledger.flags.FlagEngine;
+import org.examledger.flags.FlagThresholds;
+import org.examledger.flags.LedgerEvent;
+import org.examledger.flags.SignatureStatus;
 import org.examledger.sheets.ResultSheetFold;
 import org.examledger.sheets.ResultSheetView;
 import org.examledger.sheets.ResultSheetView.ComponentScoreView;
@@ -34,13 +40,18 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
-    header = "Rebuild result sheets from an evidence bundle alone, optionally as of a moment.",
+    header =
+        "Rebuild result sheets and rule-based flags from an evidence bundle alone, optionally as"
+            + " of a moment.",
     description = {
       "Reads the events of an evidence bundle in ledger (leaf) order and rebuilds every result",
       "sheet they describe: components, marks, final scores by the double-marking policy, total,",
-      "outcome and the sheet's status; the same answers as the server's",
-      "GET .../result-sheet for the same events. --as-of keeps only the events the ledger had",
-      "received by then. Replay trusts the bundle: run 'ledger verify-bundle' first.",
+      "outcome and the sheet's status; and the rule-based flags (docs/flags.md) with the",
+      "default thresholds: the same answers as the server's GET .../result-sheet and",
+      "GET /api/v1/flags for the same events. --as-of keeps only the events the ledger had",
+      "received by then and judges the flags at that moment (else at the last event's time).",
+      "Replay trusts the bundle (an envelope counts as a valid signature): run",
+      "'ledger verify-bundle' first.",
       "Exit 0 when done, 2 when the bundle cannot be read."
     })
 final class Replay implements Callable<Integer> {
@@ -91,6 +102,8 @@ final class Replay implements Callable<Integer> {
       throw CliException.usage(bundlePath + ": the manifest lists no events");
     }
     ResultSheetFold fold = new ResultSheetFold();
+    List<LedgerEvent> flagInput = new ArrayList<>();
+    Instant last = null;
     int applied = 0;
     for (JsonNode e : events) {
       String file = e.path("file").asText();
@@ -107,10 +120,29 @@ final class Replay implements Callable<Integer> {
       if (until != null && received(event).isAfter(until)) {
         continue;
       }
-      fold.apply(input.path("eventId").asText(), event);
+      String eventId = input.path("eventId").asText();
+      fold.apply(eventId, event);
+      Provenance p = provenance(event);
+      if (p != null) {
+        // verify-bundle has checked every envelope: here an envelope means a valid signature
+        flagInput.add(
+            new LedgerEvent(
+                eventId, event, p.signed() ? SignatureStatus.VALID : SignatureStatus.UNSIGNED));
+        last = last == null || p.receivedAt().isAfter(last) ? p.receivedAt() : last;
+      }
       applied++;
     }
     List<ResultSheetView> sheets = fold.sheets();
+    List<Flag> flags;
+    try {
+      flags =
+          flagInput.isEmpty()
+              ? List.of()
+              : new FlagEngine(FlagThresholds.defaults())
+                  .evaluate(flagInput, until != null ? until : last);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(bundlePath + ": " + e.getMessage());
+    }
     PrintWriter err = spec.commandLine().getErr();
     if (!quiet) {
       err.println(
@@ -121,15 +153,32 @@ final class Replay implements Callable<Integer> {
               + (until == null ? "" : " received by " + until)
               + ": "
               + sheets.size()
-              + " result sheets");
+              + " result sheets, "
+              + flags.size()
+              + " flags");
       err.flush();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(OUT.writeValueAsString(sheets));
+      out.println(OUT.writeValueAsString(new Replayed(sheets, flags)));
     } else {
       for (ResultSheetView s : sheets) {
         text(s, out);
+      }
+      out.println(flags.isEmpty() ? "no flags" : flags.size() + " flags:");
+      for (Flag f : flags) {
+        out.println(
+            "  "
+                + f.ruleId()
+                + " "
+                + f.severity()
+                + " "
+                + f.status()
+                + ": "
+                + f.explanation()
+                + " (events "
+                + String.join(", ", f.eventIds())
+                + ")");
       }
     }
     out.flush();
@@ -206,18 +255,25 @@ final class Replay implements Callable<Integer> {
     }
   }
 
+  /** What replay prints with --json: the server's sheet shape and flag shape. */
+  record Replayed(List<ResultSheetView> sheets, List<Flag> flags) {}
+
   private static Instant received(Object event) {
+    Provenance p = provenance(event);
+    return p == null ? Instant.MIN : p.receivedAt();
+  }
+
+  private static Provenance provenance(Object event) {
     for (var c : event.getClass().getRecordComponents()) {
       if (c.getType() == Provenance.class) {
         try {
-          Provenance p = (Provenance) c.getAccessor().invoke(event);
-          return p.receivedAt();
+          return (Provenance) c.getAccessor().invoke(event);
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }
       }
     }
-    return Instant.MIN;
+    return null;
   }
 
   private static Instant instant(String text) {

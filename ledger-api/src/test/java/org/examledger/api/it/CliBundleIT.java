@@ -64,6 +64,7 @@ class CliBundleIT {
   private String logVkey;
   private String newKeyId;
   private JsonNode serverSheet;
+  private JsonNode serverFlags;
   private Instant beforeScores;
 
   record Run(int code, String out, String err) {}
@@ -218,6 +219,9 @@ class CliBundleIT {
           .atMost(Duration.ofSeconds(20))
           .until(() -> node.get(sheet).json().path("outcome").asText().equals("PASS"));
       serverSheet = node.get(sheet).json();
+      // the flags as of the session's last event, the moment replay judges them at
+      serverFlags =
+          node.get("/api/v1/flags?session=" + SESSION + "&asOf=" + lastSessionEventTime()).json();
       bundle = dir.resolve("bundle.zip");
       Run export =
           cli("export", "--server", server, "--session", SESSION, "--out", bundle.toString());
@@ -253,6 +257,21 @@ class CliBundleIT {
     }
   }
 
+  private String lastSessionEventTime() throws SQLException {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT payload FROM domain_event_entry WHERE aggregate_identifier = '"
+                    + SESSION
+                    + "' ORDER BY sequence_number DESC LIMIT 1")) {
+      rs.next();
+      return JSON.readTree(rs.getBytes(1)).at("/provenance/receivedAt").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private boolean sequenced() throws SQLException {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
@@ -277,9 +296,13 @@ class CliBundleIT {
     Run r = cli("replay", bundle.toString(), "--json", "--quiet");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
-    JsonNode sheets = JSON.readTree(r.out());
+    JsonNode replayed = JSON.readTree(r.out());
+    JsonNode sheets = replayed.get("sheets");
     assertThat(sheets).hasSize(1);
     assertThat(sheets.get(0)).isEqualTo(serverSheet);
+    assertThat(replayed.get("flags")).isEqualTo(serverFlags.get("flags"));
+    // C-1 was scored without any identity check: both see it
+    assertThat(replayed.get("flags").findValuesAsText("ruleId")).contains("identity-gap");
     assertThat(serverSheet.path("total").decimalValue()).isEqualByComparingTo("61.5");
 
     Run text = cli("replay", bundle.toString());
@@ -294,7 +317,7 @@ class CliBundleIT {
   void replayAsOfAMomentBeforeTheScoresShowsAnIncompleteSheet() throws Exception {
     Run r = cli("replay", bundle.toString(), "--json", "--as-of", beforeScores.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode sheet = JSON.readTree(r.out()).get(0);
+    JsonNode sheet = JSON.readTree(r.out()).get("sheets").get(0);
     assertThat(sheet.path("outcome").asText()).isEqualTo("INCOMPLETE");
     assertThat(sheet.path("total").decimalValue()).isEqualByComparingTo("0");
     Run bad = cli("replay", bundle.toString(), "--as-of", "last tuesday");
