@@ -23,6 +23,7 @@ import org.examledger.flags.Flag;
 import org.examledger.flags.FlagEngine;
 import org.examledger.flags.FlagThresholds;
 import org.examledger.flags.LedgerEvent;
+import org.examledger.flags.ReviewedFlag;
 import org.examledger.flags.SignatureStatus;
 import org.examledger.sheets.ResultSheetFold;
 import org.examledger.sheets.ResultSheetView;
@@ -68,7 +69,7 @@ final class Replay implements Callable<Integer> {
 
   /** Only the ledger's own event records are ever instantiated from a bundle. */
   private static final List<String> EVENT_PACKAGES =
-      List.of("org.examledger.exam.", "org.examledger.complaints.");
+      List.of("org.examledger.exam.", "org.examledger.complaints.", "org.examledger.reviews.");
 
   @Spec CommandSpec spec;
 
@@ -103,6 +104,7 @@ final class Replay implements Callable<Integer> {
     }
     ResultSheetFold fold = new ResultSheetFold();
     List<LedgerEvent> flagInput = new ArrayList<>();
+    List<ReviewedFlag.LedgerReviewEvent> reviews = new ArrayList<>();
     Instant last = null;
     int applied = 0;
     for (JsonNode e : events) {
@@ -121,6 +123,10 @@ final class Replay implements Callable<Integer> {
         continue;
       }
       String eventId = input.path("eventId").asText();
+      if (event.getClass().getName().startsWith("org.examledger.reviews.")) {
+        reviews.add(new ReviewedFlag.LedgerReviewEvent(eventId, event));
+        continue;
+      }
       fold.apply(eventId, event);
       Provenance p = provenance(event);
       if (p != null) {
@@ -133,13 +139,15 @@ final class Replay implements Callable<Integer> {
       applied++;
     }
     List<ResultSheetView> sheets = fold.sheets();
-    List<Flag> flags;
+    List<ReviewedFlag> flags;
     try {
       flags =
-          flagInput.isEmpty()
-              ? List.of()
-              : new FlagEngine(FlagThresholds.defaults())
-                  .evaluate(flagInput, until != null ? until : last);
+          ReviewedFlag.of(
+              flagInput.isEmpty()
+                  ? List.of()
+                  : new FlagEngine(FlagThresholds.defaults())
+                      .evaluate(flagInput, until != null ? until : last),
+              reviews);
     } catch (IllegalArgumentException e) {
       throw CliException.usage(bundlePath + ": " + e.getMessage());
     }
@@ -166,9 +174,12 @@ final class Replay implements Callable<Integer> {
         text(s, out);
       }
       out.println(flags.isEmpty() ? "no flags" : flags.size() + " flags:");
-      for (Flag f : flags) {
+      for (ReviewedFlag r : flags) {
+        Flag f = r.flag();
         out.println(
             "  "
+                + r.flagId()
+                + " "
                 + f.ruleId()
                 + " "
                 + f.severity()
@@ -178,7 +189,10 @@ final class Replay implements Callable<Integer> {
                 + f.explanation()
                 + " (events "
                 + String.join(", ", f.eventIds())
-                + ")");
+                + ")"
+                + (r.resolved() == null
+                    ? r.acknowledged() == null ? "" : "; acknowledged by " + r.acknowledged().by()
+                    : "; resolved " + r.resolved().resolution() + " by " + r.resolved().by()));
       }
     }
     out.flush();
@@ -256,7 +270,7 @@ final class Replay implements Callable<Integer> {
   }
 
   /** What replay prints with --json: the server's sheet shape and flag shape. */
-  record Replayed(List<ResultSheetView> sheets, List<Flag> flags) {}
+  record Replayed(List<ResultSheetView> sheets, List<ReviewedFlag> flags) {}
 
   private static Instant received(Object event) {
     Provenance p = provenance(event);

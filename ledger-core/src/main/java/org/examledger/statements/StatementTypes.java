@@ -29,8 +29,8 @@ public final class StatementTypes {
   public static final String KEYS_REVOKE = "keys.revoke/v1";
 
   /**
-   * Every type the ledger admits: the above, {@link ExamStatements#COMMANDS} and {@link
-   * ComplaintStatements#COMMANDS}.
+   * Every type the ledger admits: the above, {@link ExamStatements#COMMANDS}, {@link
+   * ComplaintStatements#COMMANDS} and {@link ReviewStatements#COMMANDS}.
    */
   public static final List<String> ALL =
       Stream.of(
@@ -42,7 +42,8 @@ public final class StatementTypes {
                   KEYS_REGISTER,
                   KEYS_REVOKE),
               ExamStatements.COMMANDS.keySet().stream().sorted(),
-              ComplaintStatements.COMMANDS.keySet().stream().sorted())
+              ComplaintStatements.COMMANDS.keySet().stream().sorted(),
+              ReviewStatements.COMMANDS.keySet().stream().sorted())
           .flatMap(s -> s)
           .toList();
 

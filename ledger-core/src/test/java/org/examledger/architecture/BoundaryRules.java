@@ -86,13 +86,16 @@ final class BoundaryRules {
           .resideInAPackage("org.examledger..")
           .and()
           .resideOutsideOfPackages(
-              "org.examledger.exam..", "org.examledger.keys..", "org.examledger.complaints..")
+              "org.examledger.exam..",
+              "org.examledger.keys..",
+              "org.examledger.complaints..",
+              "org.examledger.reviews..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.axonframework..")
           .because(
-              "ledger-core's integrity library is framework-free; only exam, keys and complaints are"
-                  + " Axon domains");
+              "ledger-core's integrity library is framework-free; only exam, keys, complaints and"
+                  + " reviews are Axon domains");
 
   /** Canonical bytes depend on nothing that could change them: the JDK, Jackson's tree, bytes. */
   static final ArchRule CANONICAL_IS_SELF_CONTAINED =

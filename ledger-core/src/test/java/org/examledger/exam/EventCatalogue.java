@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Revision;
 import org.examledger.complaints.ComplaintCase;
+import org.examledger.reviews.FlagReview;
 
 /**
  * Builds docs/events.md from the event records themselves, so that the catalogue cannot drift from
@@ -26,7 +27,11 @@ final class EventCatalogue {
    * {@code @Revision}: the events, the exam's first.
    */
   static List<Class<?>> eventClasses() {
-    return Stream.concat(eventsBeside(ExamSession.class), eventsBeside(ComplaintCase.class))
+    return Stream.of(
+            eventsBeside(ExamSession.class),
+            eventsBeside(ComplaintCase.class),
+            eventsBeside(FlagReview.class))
+        .flatMap(s -> s)
         .toList();
   }
 
@@ -111,6 +116,8 @@ final class EventCatalogue {
         return "station administrator, then supervisor (by policy)";
       case "RespondentReinstatedEvent":
         return "the upper-level approver";
+      case "FlagAcknowledgedEvent", "FlagResolvedEvent":
+        return "supervisor";
       case "SuspendedActorStatementRecordedEvent":
         return "the suspended person (kept as evidence only)";
       default:

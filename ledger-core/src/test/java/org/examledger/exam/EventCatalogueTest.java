@@ -26,7 +26,7 @@ class EventCatalogueTest {
 
   @Test
   void catalogueListsEveryEventWithItsRevision() {
-    assertThat(EventCatalogue.eventClasses()).hasSize(35);
+    assertThat(EventCatalogue.eventClasses()).hasSize(37);
     assertThat(EventCatalogue.markdown())
         .contains("| `ScoreCorrectedEvent` | 1 | ")
         .contains("`reason`: CorrectionReason");

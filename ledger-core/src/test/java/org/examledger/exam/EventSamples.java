@@ -25,6 +25,9 @@ import org.examledger.complaints.SanctionRescindedEvent;
 import org.examledger.complaints.SelfCriticismSubmittedEvent;
 import org.examledger.complaints.SuspensionPeriodEndedEvent;
 import org.examledger.keys.ActorRole;
+import org.examledger.reviews.FlagAcknowledgedEvent;
+import org.examledger.reviews.FlagResolution;
+import org.examledger.reviews.FlagResolvedEvent;
 
 /** One realistic instance of every event, for the golden files and the event catalogue. */
 final class EventSamples {
@@ -116,6 +119,17 @@ final class EventSamples {
             new SuspendedActorStatementRecordedEvent(
                 SESSION, "exam.score.record/v1", "5d".repeat(32), signed)));
     all.addAll(complaints(signed));
+    all.add(
+        new FlagAcknowledgedEvent(
+            "unsigned-change:0b9f3c1e-7f0a-4d7e-9c55-2f3a1c4b8e21",
+            "asked the clerk for the paper sheet",
+            by("supervisor-01")));
+    all.add(
+        new FlagResolvedEvent(
+            "unsigned-change:0b9f3c1e-7f0a-4d7e-9c55-2f3a1c4b8e21",
+            FlagResolution.EXPLAINED,
+            "the paper sheet carries the examiner's signature",
+            by("supervisor-01")));
     return all;
   }
 

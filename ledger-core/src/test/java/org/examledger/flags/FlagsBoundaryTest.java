@@ -29,6 +29,7 @@ class FlagsBoundaryTest {
               "java.time..",
               "org.examledger.exam..",
               "org.examledger.complaints..",
+              "org.examledger.reviews..",
               "org.examledger.flags..");
 
   @Test

@@ -4,8 +4,10 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.examledger.api.flags.LedgerFlags;
 import org.examledger.exam.SuspensionRegistry;
 import org.examledger.keys.KeyRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +51,12 @@ public class AdmissionConfiguration {
 
   @Bean
   public StatementDispatcher statementDispatcher(
-      CommandGateway commands, Clock clock, SuspensionRegistry suspensions) {
-    return new StatementDispatcher(commands, clock, suspensions);
+      CommandGateway commands,
+      Clock clock,
+      SuspensionRegistry suspensions,
+      ObjectProvider<LedgerFlags> flags) {
+    return new StatementDispatcher(
+        commands, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant()));
   }
 
   /**

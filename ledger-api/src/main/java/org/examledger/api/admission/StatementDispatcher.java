@@ -3,6 +3,7 @@ package org.examledger.api.admission;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,6 +29,7 @@ import org.examledger.statements.RecordPayloads;
 import org.examledger.statements.RecordScorePayload;
 import org.examledger.statements.RegisterCandidatePayload;
 import org.examledger.statements.RegisterKeyPayload;
+import org.examledger.statements.ReviewStatements;
 import org.examledger.statements.RevokeKeyPayload;
 import org.examledger.statements.ScheduleSessionPayload;
 import org.examledger.statements.StatementPayloadException;
@@ -50,11 +52,21 @@ public class StatementDispatcher {
   private final CommandGateway commands;
   private final Clock clock;
   private final SuspensionRegistry suspensions;
+  private final Predicate<String> knownFlag;
 
-  public StatementDispatcher(CommandGateway commands, Clock clock, SuspensionRegistry suspensions) {
+  /**
+   * @param knownFlag whether a flag identifier names a flag the ledger shows (a review of anything
+   *     else is refused)
+   */
+  public StatementDispatcher(
+      CommandGateway commands,
+      Clock clock,
+      SuspensionRegistry suspensions,
+      Predicate<String> knownFlag) {
     this.commands = commands;
     this.clock = clock;
     this.suspensions = suspensions;
+    this.knownFlag = knownFlag;
   }
 
   /** Whether a dispatch result is a suspended person's statement kept as evidence only. */
@@ -190,6 +202,19 @@ public class StatementDispatcher {
           result.put("keyId", s.subject());
         }
         default -> {
+          Class<? extends Record> review = ReviewStatements.COMMANDS.get(s.type());
+          if (review != null) {
+            if (!knownFlag.test(s.subject())) {
+              throw new AdmissionRefused(
+                  Admission.NOT_FOUND,
+                  "unknown-flag",
+                  "subject",
+                  "no flag '" + s.subject() + "' (GET /api/v1/flags gives each flag's flagId)");
+            }
+            send(s, RecordPayloads.bind(review, s.subject(), s.payload(), provenance));
+            result.put("flagId", s.subject());
+            break;
+          }
           Class<? extends Record> complaint = ComplaintStatements.COMMANDS.get(s.type());
           if (complaint != null) {
             Object eventId =

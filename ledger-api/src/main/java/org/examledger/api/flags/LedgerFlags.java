@@ -16,6 +16,7 @@ import org.examledger.exam.Provenance;
 import org.examledger.flags.Flag;
 import org.examledger.flags.FlagEngine;
 import org.examledger.flags.LedgerEvent;
+import org.examledger.flags.ReviewedFlag;
 import org.examledger.flags.SignatureStatus;
 
 /**
@@ -30,6 +31,7 @@ public class LedgerFlags {
   private final FlagEngine engine;
 
   private final List<LedgerEvent> seen = new ArrayList<>();
+  private final List<ReviewedFlag.LedgerReviewEvent> reviews = new ArrayList<>();
   private final Map<String, Boolean> ids = new HashMap<>();
   private TrackingToken position;
 
@@ -43,9 +45,17 @@ public class LedgerFlags {
    * The flags as of a moment: the events received by then, windows (the countersignature's cure
    * window) judged at that moment. The service passes its clock's now for the current flags.
    */
-  public synchronized List<Flag> flags(Instant asOf) {
+  public synchronized List<ReviewedFlag> flags(Instant asOf) {
     catchUp();
-    return seen.isEmpty() ? List.of() : engine.evaluate(List.copyOf(seen), asOf);
+    List<Flag> flags = seen.isEmpty() ? List.of() : engine.evaluate(List.copyOf(seen), asOf);
+    List<ReviewedFlag.LedgerReviewEvent> reviewed =
+        reviews.stream().filter(r -> !receivedAt(r.event()).isAfter(asOf)).toList();
+    return ReviewedFlag.of(flags, reviewed);
+  }
+
+  /** Whether the ledger shows a flag with this identifier now. */
+  public boolean exists(String flagId, Instant now) {
+    return flags(now).stream().anyMatch(f -> f.flagId().equals(flagId));
   }
 
   /** The number of events the flags were computed from. */
@@ -69,6 +79,11 @@ public class LedgerFlags {
   private void add(EventMessage<?> m) {
     Object payload = m.getPayload();
     String type = payload.getClass().getName();
+    if (type.startsWith("org.examledger.reviews.")
+        && ids.putIfAbsent(m.getIdentifier(), Boolean.TRUE) == null) {
+      reviews.add(new ReviewedFlag.LedgerReviewEvent(m.getIdentifier(), payload));
+      return;
+    }
     if (!(type.startsWith("org.examledger.exam.") || type.startsWith("org.examledger.complaints."))
         || ids.putIfAbsent(m.getIdentifier(), Boolean.TRUE) != null) {
       return;
@@ -85,6 +100,11 @@ public class LedgerFlags {
           default -> SignatureStatus.invalid(checked.reason());
         };
     seen.add(new LedgerEvent(m.getIdentifier(), payload, status));
+  }
+
+  private static Instant receivedAt(Object payload) {
+    Provenance p = provenance(payload);
+    return p == null ? Instant.MIN : p.receivedAt();
   }
 
   private static Provenance provenance(Object payload) {

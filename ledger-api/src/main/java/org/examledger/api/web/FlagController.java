@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.examledger.api.flags.LedgerFlags;
-import org.examledger.flags.Flag;
 import org.examledger.flags.FlagEngine;
 import org.examledger.flags.FlagStatus;
+import org.examledger.flags.ReviewedFlag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +36,7 @@ class FlagController {
    * @param events how many events the flags were computed from
    * @param byRule how many flags each rule raised (PENDING, RAISED or CURED)
    */
-  record Answer(Instant asOf, int events, Map<String, Long> byRule, List<Flag> flags) {}
+  record Answer(Instant asOf, int events, Map<String, Long> byRule, List<ReviewedFlag> flags) {}
 
   @GetMapping("/api/v1/flags")
   Answer flags(
@@ -50,16 +50,16 @@ class FlagController {
     }
     FlagStatus wanted = status == null ? null : status(status);
     Instant moment = asOf == null ? clock.instant() : instant(asOf);
-    List<Flag> all = flags.flags(moment);
-    List<Flag> selected =
+    List<ReviewedFlag> all = flags.flags(moment);
+    List<ReviewedFlag> selected =
         all.stream()
-            .filter(f -> session == null || session.equals(f.subject().sessionId()))
-            .filter(f -> rule == null || rule.equals(f.ruleId()))
-            .filter(f -> wanted == null || wanted == f.status())
+            .filter(f -> session == null || session.equals(f.flag().subject().sessionId()))
+            .filter(f -> rule == null || rule.equals(f.flag().ruleId()))
+            .filter(f -> wanted == null || wanted == f.flag().status())
             .toList();
     Map<String, Long> byRule = new TreeMap<>();
     FlagEngine.ruleIds().forEach(r -> byRule.put(r, 0L));
-    selected.forEach(f -> byRule.merge(f.ruleId(), 1L, Long::sum));
+    selected.forEach(f -> byRule.merge(f.flag().ruleId(), 1L, Long::sum));
     return new Answer(moment, flags.events(), byRule, selected);
   }
 

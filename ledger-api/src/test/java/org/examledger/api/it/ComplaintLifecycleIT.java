@@ -167,8 +167,8 @@ class ComplaintLifecycleIT {
     JsonNode eligibility =
         node.get("/api/v1/flags?session=" + SESSION + "&rule=actor-not-eligible").json();
     assertThat(eligibility.get("flags")).hasSize(1);
-    assertThat(eligibility.at("/flags/0/status").asText()).isEqualTo("RAISED");
-    assertThat(eligibility.at("/flags/0/subject/personId").asText()).isEqualTo("examiner-07");
+    assertThat(eligibility.at("/flags/0/flag/status").asText()).isEqualTo("RAISED");
+    assertThat(eligibility.at("/flags/0/flag/subject/personId").asText()).isEqualTo("examiner-07");
 
     // Restart in the middle of the suspension; the period end fires in the new application.
     node.close();

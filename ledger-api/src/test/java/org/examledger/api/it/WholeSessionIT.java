@@ -44,6 +44,7 @@ class WholeSessionIT {
   private static final StatementSigner SECOND = TestActors.ed25519("examiner-11");
   private static final StatementSigner THIRD = TestActors.ed25519("examiner-12");
   private static final StatementSigner UNASSIGNED = TestActors.ed25519("examiner-30");
+  private static final StatementSigner SUPERVISOR = TestActors.ed25519("supervisor-01");
 
   private PostgresDatabase db;
   private LedgerNode node;
@@ -57,6 +58,7 @@ class WholeSessionIT {
     for (StatementSigner examiner : new StatementSigner[] {SECOND, THIRD, UNASSIGNED}) {
       TestActors.register(node, examiner, ActorRole.EXAMINER);
     }
+    TestActors.register(node, SUPERVISOR, ActorRole.SUPERVISOR);
   }
 
   @AfterAll
@@ -296,11 +298,54 @@ class WholeSessionIT {
     JsonNode flags = node.get("/api/v1/flags?session=" + SESSION).json();
     assertThat(flags.get("flags")).hasSize(1);
     JsonNode cured = flags.get("flags").get(0);
-    assertThat(cured.get("ruleId").asText()).isEqualTo("unsigned-change");
-    assertThat(cured.get("status").asText()).isEqualTo("CURED");
-    assertThat(cured.get("eventIds").get(0).asText()).isEqualTo(entryId);
+    assertThat(cured.at("/flag/ruleId").asText()).isEqualTo("unsigned-change");
+    assertThat(cured.at("/flag/status").asText()).isEqualTo("CURED");
+    assertThat(cured.at("/flag/eventIds/0").asText()).isEqualTo(entryId);
+    assertThat(cured.get("flagId").asText()).isEqualTo("unsigned-change:" + entryId);
     assertThat(flags.at("/byRule/unsigned-change").asLong()).isEqualTo(1);
     assertProblem(node.get("/api/v1/flags?rule=nonsense"), 400, "unknown-rule", "rule");
+
+    // a supervisor reviews it: acknowledged once, resolved with a comment; nobody else may
+    String flagId = cured.get("flagId").asText();
+    Response ack =
+        AbstractSliceIT.statement(
+            node, SUPERVISOR, "flag.acknowledge/v1", flagId, "{\"comment\":\"looking\"}");
+    assertThat(ack.status()).as(ack.body()).isEqualTo(201);
+    assertProblem(
+        AbstractSliceIT.statement(
+            node, SUPERVISOR, "flag.acknowledge/v1", flagId, "{\"comment\":\"again\"}"),
+        409,
+        "flag-already-acknowledged",
+        "flagId");
+    assertProblem(
+        AbstractSliceIT.statement(
+            node,
+            TestActors.EXAMINER,
+            "flag.resolve/v1",
+            flagId,
+            "{\"resolution\":\"EXPLAINED\",\"comment\":\"mine\"}"),
+        403,
+        "not-a-supervisor",
+        "actor");
+    Response resolved =
+        AbstractSliceIT.statement(
+            node,
+            SUPERVISOR,
+            "flag.resolve/v1",
+            flagId,
+            "{\"resolution\":\"EXPLAINED\",\"comment\":\"paper sheet transcribed by the"
+                + " clerk, countersigned within the hour\"}");
+    assertThat(resolved.status()).as(resolved.body()).isEqualTo(201);
+    assertProblem(
+        AbstractSliceIT.statement(
+            node, SUPERVISOR, "flag.acknowledge/v1", "unsigned-change:nope", "{}"),
+        404,
+        "unknown-flag",
+        "subject");
+    JsonNode reviewed = node.get("/api/v1/flags?session=" + SESSION).json().at("/flags/0");
+    assertThat(reviewed.at("/acknowledged/by").asText()).isEqualTo("supervisor-01");
+    assertThat(reviewed.at("/resolved/resolution").asText()).isEqualTo("EXPLAINED");
+    assertThat(reviewed.at("/flag/status").asText()).isEqualTo("CURED");
   }
 
   private long leaves() throws SQLException {

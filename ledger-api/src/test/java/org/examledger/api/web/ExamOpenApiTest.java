@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.examledger.statements.ComplaintStatements;
 import org.examledger.statements.ExamStatements;
 import org.examledger.statements.RecordPayloads;
+import org.examledger.statements.ReviewStatements;
 import org.examledger.statements.StatementTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class ExamOpenApiTest {
     java.util.Map<String, Class<? extends Record>> generic =
         new java.util.HashMap<>(ExamStatements.COMMANDS);
     generic.putAll(ComplaintStatements.COMMANDS);
+    generic.putAll(ReviewStatements.COMMANDS);
     generic.forEach(
         (type, command) -> {
           assertThat(types.get(type).get("command")).as(type).isEqualTo(command.getSimpleName());
