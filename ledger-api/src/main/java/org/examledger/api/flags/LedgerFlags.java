@@ -13,11 +13,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SignatureChecks;
 import org.examledger.exam.Provenance;
+import org.examledger.exam.SessionScheduledEvent;
 import org.examledger.flags.Flag;
 import org.examledger.flags.FlagEngine;
 import org.examledger.flags.LedgerEvent;
 import org.examledger.flags.ReviewedFlag;
 import org.examledger.flags.SignatureStatus;
+import org.examledger.sheets.ResultSheetFold;
+import org.examledger.sheets.ResultSheetView;
 
 /**
  * Every flag of the ledger, computed by the flag engine from the events as stored. The events and
@@ -51,6 +54,26 @@ public class LedgerFlags {
     List<ReviewedFlag.LedgerReviewEvent> reviewed =
         reviews.stream().filter(r -> !receivedAt(r.event()).isAfter(asOf)).toList();
     return ReviewedFlag.of(flags, reviewed);
+  }
+
+  /** Every result sheet as of now, folded from the same events. */
+  public synchronized List<ResultSheetView> sheets() {
+    catchUp();
+    ResultSheetFold fold = new ResultSheetFold();
+    for (LedgerEvent e : seen) {
+      fold.apply(e.eventId(), e.payload());
+    }
+    return fold.sheets();
+  }
+
+  /** The sessions' scheduling events, for grouping sheets by occupation and year. */
+  public synchronized List<SessionScheduledEvent> sessions() {
+    catchUp();
+    return seen.stream()
+        .map(LedgerEvent::payload)
+        .filter(SessionScheduledEvent.class::isInstance)
+        .map(SessionScheduledEvent.class::cast)
+        .toList();
   }
 
   /** Whether the ledger shows a flag with this identifier now. */

@@ -346,6 +346,16 @@ class WholeSessionIT {
     assertThat(reviewed.at("/acknowledged/by").asText()).isEqualTo("supervisor-01");
     assertThat(reviewed.at("/resolved/resolution").asText()).isEqualTo("EXPLAINED");
     assertThat(reviewed.at("/flag/status").asText()).isEqualTo("CURED");
+
+    // bunching needs many more sheets than one: refused with the estimator's reason
+    assertProblem(
+        node.get("/api/v1/bunching?session=" + SESSION), 400, "bunching-not-estimable", "examiner");
+    assertProblem(
+        node.get("/api/v1/bunching?session=" + SESSION + "&examiner=x"),
+        400,
+        "too-many-groups",
+        "examiner");
+    assertProblem(node.get("/api/v1/bunching?session=S-NONE"), 404, "no-complete-sheets", null);
   }
 
   private long leaves() throws SQLException {
