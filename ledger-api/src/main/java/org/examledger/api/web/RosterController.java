@@ -2,6 +2,15 @@ package org.examledger.api.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.examledger.api.flags.LedgerFlags;
+import org.examledger.exam.SessionScheduledEvent;
+import org.examledger.flags.FlagEngine;
+import org.examledger.flags.ReviewedFlag;
+import org.examledger.projections.complaints.ComplaintCaseProjection;
 import org.examledger.projections.examiners.ExaminerRoster;
 import org.examledger.projections.examiners.ExaminerRoster.ExaminerDetail;
 import org.examledger.projections.examiners.ExaminerRoster.ExaminerRow;
@@ -23,11 +32,14 @@ class RosterController {
   private final ExaminerRoster roster;
   private final StationStatistics statistics;
   private final Clock clock;
+  private final LedgerFlags flags;
 
-  RosterController(ExaminerRoster roster, StationStatistics statistics, Clock clock) {
+  RosterController(
+      ExaminerRoster roster, StationStatistics statistics, Clock clock, LedgerFlags flags) {
     this.roster = roster;
     this.statistics = statistics;
     this.clock = clock;
+    this.flags = flags;
   }
 
   @GetMapping("/api/v1/examiners")
@@ -56,6 +68,18 @@ class RosterController {
           "year",
           "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + "; was " + year);
     }
-    return statistics.year(year);
+    Set<String> sessions =
+        flags.sessions().stream()
+            .filter(s -> ComplaintCaseProjection.stationYear(s.startsAt()) == year)
+            .map(SessionScheduledEvent::sessionId)
+            .collect(Collectors.toSet());
+    Map<String, Long> byRule = new TreeMap<>();
+    FlagEngine.ruleIds().forEach(r -> byRule.put(r, 0L));
+    for (ReviewedFlag f : flags.flags(clock.instant())) {
+      if (sessions.contains(f.flag().subject().sessionId())) {
+        byRule.merge(f.flag().ruleId(), 1L, Long::sum);
+      }
+    }
+    return statistics.year(year, byRule);
   }
 }

@@ -121,6 +121,8 @@ class RebuildIT {
               assertThat(year.get("candidates").asLong()).isEqualTo(3);
               assertThat(year.at("/sessionsByExamType/REGULAR").asLong()).isEqualTo(1);
               assertThat(year.get("occupations").asLong()).isEqualTo(1);
+              // the three candidates were scored without an identity check
+              assertThat(year.at("/flagsByRule/identity-gap").asLong()).isEqualTo(3);
             });
     assertProblem(node.get("/api/v1/examiners/nobody"), 404, "unknown-examiner", null);
     assertProblem(node.get("/api/v1/statistics/1999"), 400, "invalid-year", "year");

@@ -39,9 +39,15 @@ public class StationStatistics {
       long resultsPublished,
       long passed,
       BigDecimal passRate,
-      StationYear complaints) {}
+      StationYear complaints,
+      Map<String, Long> flagsByRule) {}
 
+  /** The year without flag counts. */
   public Year year(int year) {
+    return year(year, Map.of());
+  }
+
+  public Year year(int year, Map<String, Long> flagsByRule) {
     long candidates = candidates(year);
     long before = candidates(year - 1);
     Map<String, Long> byType = new TreeMap<>();
@@ -86,7 +92,8 @@ public class StationStatistics {
             ? null
             : BigDecimal.valueOf(passed)
                 .divide(BigDecimal.valueOf(published), 4, RoundingMode.HALF_EVEN),
-        complaints.statistics(year));
+        complaints.statistics(year),
+        new TreeMap<>(flagsByRule));
   }
 
   private long candidates(int year) {
