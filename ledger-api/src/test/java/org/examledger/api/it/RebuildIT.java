@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.examledger.api.it.LedgerNode.Response;
 import org.examledger.keys.ActorRole;
+import org.examledger.statements.StatementTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,7 @@ class RebuildIT {
               AbstractSliceIT.scoreBody(SESSION, s[0], "theory", "\"" + s[1] + "\""));
       assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
+    randomStream(new java.util.Random(6962));
     Response complaint =
         node.post(
             "/api/v1/statements",
@@ -92,6 +94,98 @@ class RebuildIT {
                         + "\"channel\":\"THROUGH_STATION\",\"summary\":\"rude\"}")));
     assertThat(complaint.status()).as(complaint.body()).isEqualTo(201);
     await().atMost(Duration.ofSeconds(20)).until(() -> caughtUp() && rows("rm_complaint") == 1);
+  }
+
+  /**
+   * A seeded random stream of valid writes after the fixed ones: practical marks (signed, or
+   * unsigned and sometimes countersigned), corrections of theory marks, identity checks. The
+   * rebuild must reproduce whatever it leaves in the tables.
+   */
+  private void randomStream(java.util.Random random) {
+    List<String> candidates = List.of("C-1", "C-2", "C-3");
+    java.util.Map<String, String> unsignedEntries = new java.util.HashMap<>();
+    java.util.Set<String> practical = new java.util.HashSet<>();
+    for (int i = 0; i < 20; i++) {
+      String c = candidates.get(random.nextInt(candidates.size()));
+      String score = Integer.toString(random.nextInt(51));
+      Response r;
+      switch (random.nextInt(4)) {
+        case 0 -> {
+          if (practical.contains(c)) {
+            continue;
+          }
+          if (random.nextBoolean()) {
+            r =
+                node.post(
+                    "/api/v1/sessions/" + SESSION + "/candidates/" + c + "/scores",
+                    AbstractSliceIT.scoreBody(SESSION, c, "practical", "\"" + score + "\""));
+          } else {
+            r =
+                node.post(
+                    "/api/v1/sessions/" + SESSION + "/candidates/" + c + "/scores",
+                    "{\"statement\":{\"v\":1,\"type\":\"exam.score.record/v1\",\"subject\":\""
+                        + SESSION
+                        + "\",\"payload\":{\"candidateId\":\""
+                        + c
+                        + "\",\"componentId\":\"practical\",\"score\":\""
+                        + score
+                        + "\"},\"actor\":\"examiner-07\",\"issuedAt\":\""
+                        + java.time.Instant.now()
+                        + "\",\"nonce\":\""
+                        + TestActors.nonce()
+                        + "\"}}");
+            if (r.status() == 201) {
+              unsignedEntries.put(c, r.json().get("eventId").asText() + " " + score);
+            }
+          }
+          practical.add(c);
+        }
+        case 1 -> {
+          String entry = unsignedEntries.remove(c);
+          if (entry == null) {
+            continue;
+          }
+          String[] e = entry.split(" ");
+          r =
+              AbstractSliceIT.statement(
+                  node,
+                  TestActors.EXAMINER,
+                  StatementTypes.SCORE_COUNTERSIGN,
+                  SESSION,
+                  "{\"eventId\":\""
+                      + e[0]
+                      + "\",\"candidateId\":\""
+                      + c
+                      + "\",\"componentId\":\"practical\",\"score\":\""
+                      + e[1]
+                      + "\"}");
+        }
+        case 2 ->
+            r =
+                AbstractSliceIT.statement(
+                    node,
+                    TestActors.EXAMINER,
+                    "exam.score.correct/v1",
+                    SESSION,
+                    "{\"candidateId\":\""
+                        + c
+                        + "\",\"componentId\":\"theory\",\"newScore\":\""
+                        + score
+                        + "\",\"reason\":\"MARKING_ERROR\"}");
+        default ->
+            r =
+                AbstractSliceIT.statement(
+                    node,
+                    TestActors.PROCTOR,
+                    "exam.identity.check/v1",
+                    SESSION,
+                    "{\"candidateId\":\""
+                        + c
+                        + "\",\"documents\":[],\"method\":\"VISUAL\","
+                        + "\"result\":\"MISSING_DOCUMENT\"}");
+      }
+      assertThat(r.status()).as(r.body()).isIn(201, 202);
+    }
   }
 
   @AfterAll
@@ -114,15 +208,15 @@ class RebuildIT {
               assertThat(roster.findValuesAsText("personId")).contains("examiner-07");
               JsonNode e07 = node.get("/api/v1/examiners/examiner-07").json();
               assertThat(e07.at("/examiner/sessions").asInt()).isEqualTo(1);
-              assertThat(e07.at("/examiner/marks").asInt()).isEqualTo(3);
+              assertThat(e07.at("/examiner/marks").asInt()).isGreaterThanOrEqualTo(3);
               assertThat(e07.at("/examiner/complaints").asInt()).isEqualTo(1);
               assertThat(e07.at("/assignments/0/sessionId").asText()).isEqualTo(SESSION);
               JsonNode year = node.get("/api/v1/statistics/2026").json();
               assertThat(year.get("candidates").asLong()).isEqualTo(3);
               assertThat(year.at("/sessionsByExamType/REGULAR").asLong()).isEqualTo(1);
               assertThat(year.get("occupations").asLong()).isEqualTo(1);
-              // the three candidates were scored without an identity check
-              assertThat(year.at("/flagsByRule/identity-gap").asLong()).isEqualTo(3);
+              // the candidates were scored without a passed identity check
+              assertThat(year.at("/flagsByRule/identity-gap").asLong()).isGreaterThanOrEqualTo(3);
             });
     assertProblem(node.get("/api/v1/examiners/nobody"), 404, "unknown-examiner", null);
     assertProblem(node.get("/api/v1/statistics/1999"), 400, "invalid-year", "year");
@@ -144,7 +238,7 @@ class RebuildIT {
   @Test
   void rebuildingEveryTrackingProjectionGivesExactlyTheRowsTheLiveOnesHeld() throws Exception {
     Map<String, List<String>> live = snapshot();
-    assertThat(live.get("rm_component_score")).hasSize(3);
+    assertThat(live.get("rm_component_score")).hasSizeGreaterThanOrEqualTo(3);
 
     Response started = node.post("/api/v1/admin/projections/rebuild", "");
     assertThat(started.status()).as(started.body()).isEqualTo(202);
