@@ -1,0 +1,21 @@
+package org.examledger.api.demo;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * With the demo enabled, the service's clock is a {@link DemoClock} (the system clock after load).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ledger.demo.enabled", havingValue = "true")
+class DemoConfiguration {
+
+  @Bean
+  @Primary
+  DemoClock demoClock() {
+    return new DemoClock(Clock.systemUTC());
+  }
+}
