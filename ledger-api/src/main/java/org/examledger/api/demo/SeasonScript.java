@@ -300,6 +300,23 @@ final class SeasonScript {
         default -> {}
       }
     }
+    for (String lenient : List.of(LENIENT_1, LENIENT_2)) {
+      planted.add(
+          new PlantedProblem(
+              "statistical bunching",
+              null,
+              null,
+              lenient,
+              false,
+              lenient
+                  + " (lenient practical examiner) lifts about 60% of totals 52-59 to 60-62 in "
+                  + LENIENT_SESSIONS.entrySet().stream()
+                      .filter(e -> e.getValue().equals(lenient))
+                      .map(Map.Entry::getKey)
+                      .sorted()
+                      .toList()
+                  + ": their final totals bunch just above the pass mark"));
+    }
   }
 
   private void schedule(Session s) {
@@ -712,22 +729,6 @@ final class SeasonScript {
                   + (m[0] + m[1])
                   + " below the pass mark to "
                   + (m[0] + m[2])));
-    }
-    if (LENIENT_SESSIONS.containsKey(s.id())) {
-      planted.add(
-          new PlantedProblem(
-              "statistical bunching",
-              s.id(),
-              null,
-              st.practical(),
-              false,
-              st.practical()
-                  + " (lenient) lifts about 60% of totals 52-59 to 60-62 in "
-                  + LENIENT_SESSIONS.entrySet().stream()
-                      .filter(e -> e.getValue().equals(st.practical()))
-                      .map(Map.Entry::getKey)
-                      .sorted()
-                      .toList()));
     }
   }
 
