@@ -13,11 +13,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo season, loaded twice into two fresh embedded ledgers, gives the same events (ids,
- * timestamps, payloads) and so the same Merkle root at the same tree size.
+ * timestamps, payloads) and so the same Merkle root at the same tree size, signed by the same demo
+ * log key.
  */
 class DemoDeterminismIT {
 
-  record Load(long events, long size, String root, List<String> firstEventIds) {}
+  record Load(long events, long size, String root, List<String> firstEventIds, String note) {}
 
   @Test
   void theSeasonLoadedTwiceHasTheSameLedgerRoot(@TempDir Path first, @TempDir Path second) {
@@ -28,6 +29,8 @@ class DemoDeterminismIT {
     assertThat(b.size()).isEqualTo(a.size());
     assertThat(b.firstEventIds()).isEqualTo(a.firstEventIds());
     assertThat(b.root()).isEqualTo(a.root());
+    // the demo's fixed log key: the signed checkpoint is the same text, signature included
+    assertThat(b.note()).isEqualTo(a.note());
   }
 
   private static Load load(Path dataDir) {
@@ -55,7 +58,7 @@ class DemoDeterminismIT {
               "select event_identifier from domain_event_entry order by global_index"
                   + " fetch first 5 rows only",
               String.class);
-      return new Load(events, Long.parseLong(lines[1]), lines[2], ids);
+      return new Load(events, Long.parseLong(lines[1]), lines[2], ids, note[0]);
     }
   }
 }
