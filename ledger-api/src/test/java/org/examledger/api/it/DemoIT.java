@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.examledger.api.demo.DemoSeason;
 import org.examledger.api.demo.PlantedProblem;
+import org.examledger.bytes.Bytes;
+import org.examledger.crypto.Digests;
+import org.examledger.crypto.Signers;
+import org.examledger.statements.StatementSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code ./ledger demo}: the season is loaded through admission, every entry signed except the
@@ -81,6 +89,38 @@ class DemoIT {
       assertThat(sanction.get("suspendedFrom").asText()).isEqualTo("2026-03-27T02:00:01Z");
       assertThat(sanction.get("suspendedUntil").asText()).isEqualTo("2026-09-27T02:00:01Z");
       assertThat(sanction.get("upperLevelApprovedBy").asText()).isEqualTo("supervisor-01");
+
+      // after the load the service is on the real clock and random identifiers again: a statement
+      // signed now passes admission's skew check and gets a random (version 4) event id
+      StatementSigner admin =
+          new StatementSigner(
+              "admin-01",
+              Signers.ed25519FromSeed(
+                  Digests.sha256(Bytes.utf8("examledger demo key admin-01")).value()));
+      Instant now = Instant.now();
+      String body =
+          admin
+              .sign(
+                  "complaint.file/v1",
+                  "CPL-USER-0001",
+                  JsonNodeFactory.instance
+                      .objectNode()
+                      .put("respondentId", "examiner-05")
+                      .put("respondentRole", "EXAMINER")
+                      .put("channel", "THROUGH_STATION")
+                      .put("summary", "filed after the demo load"),
+                  now,
+                  "after-the-demo")
+              .toJson();
+      assertThat(node.post("/api/v1/statements", body).status()).isEqualTo(201);
+      String eventId =
+          node.context()
+              .getBean(JdbcTemplate.class)
+              .queryForObject(
+                  "select event_identifier from domain_event_entry"
+                      + " where aggregate_identifier = 'CPL-USER-0001'",
+                  String.class);
+      assertThat(UUID.fromString(eventId).version()).isEqualTo(4);
     }
     // a second start finds the session and sends nothing again (no replay refusal, no failure)
     try (LedgerNode node = LedgerNode.start(settings)) {
