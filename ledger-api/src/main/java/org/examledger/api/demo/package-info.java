@@ -1,5 +1,6 @@
 /**
- * Sample data for {@code ./ledger demo}: a small exam season sent through the same command path as
- * real requests, so that what the demo shows is what the ledger really stores.
+ * Sample data for {@code ./ledger demo}: a generated, deterministic exam season (a station's year)
+ * with planted problems, sent through the same admission path as real requests, so that what the
+ * demo shows is what the ledger really stores. docs/demo-season.md describes it.
  */
 package org.examledger.api.demo;

@@ -4,42 +4,152 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.examledger.api.demo.DemoSeason;
+import org.examledger.api.demo.PlantedProblem;
+import org.examledger.bytes.Bytes;
+import org.examledger.crypto.Digests;
+import org.examledger.crypto.Signers;
+import org.examledger.statements.StatementSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** {@code ./ledger demo}: the season is loaded through admission, every entry signed. */
+/**
+ * {@code ./ledger demo}: the season is loaded through admission, every entry signed except the
+ * planted unsigned marks, once. A smaller season (192 candidates, 6 per session) keeps it quick;
+ * the planted problems are the same kinds at any size.
+ */
 class DemoIT {
+
+  static final int CANDIDATES = 192;
 
   @Test
   void demoSeasonIsLoadedAsSignedStatementsOnce(@TempDir Path dataDir) {
     Map<String, String> settings =
-        Map.of("ledger.data-dir", dataDir.toString(), "ledger.demo.enabled", "true");
+        Map.of(
+            "ledger.data-dir", dataDir.toString(),
+            "ledger.demo.enabled", "true",
+            "ledger.demo.candidates", Integer.toString(CANDIDATES));
     String sheet = "/api/v1/sessions/S-DEMO-2026-CNC-4/candidates/C-2026-0001/result-sheet";
+    List<PlantedProblem> planted = DemoSeason.planted(CANDIDATES);
     try (LedgerNode node = LedgerNode.start(settings)) {
       await()
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Duration.ofSeconds(60))
           .untilAsserted(() -> assertThat(node.get(sheet).status()).isEqualTo(200));
       JsonNode components = node.get(sheet).json().get("components");
       assertThat(components.findValuesAsText("signed")).containsOnly("true");
-      assertThat(components.findValuesAsText("recordedBy"))
-          .containsExactly("examiner-07", "examiner-11");
-      // the demo's complaints: examiner-11 suspended by a verified one, one still open
+
+      // every planted unsigned mark is on its sheet as unsigned (the cured one countersigned)
+      for (PlantedProblem p : planted) {
+        if (!p.rule().equals("unsigned change")) {
+          continue;
+        }
+        String path =
+            "/api/v1/sessions/"
+                + p.sessionId()
+                + "/candidates/"
+                + p.candidateId()
+                + "/result-sheet";
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(node.get(path).status()).isEqualTo(200));
+        JsonNode practical = null;
+        for (JsonNode c : node.get(path).json().get("components")) {
+          if (c.get("componentId").asText().equals("practical")) {
+            practical = c;
+          }
+        }
+        assertThat(practical).isNotNull();
+        assertThat(practical.get("recordedBy").asText()).isEqualTo(p.actorId());
+        assertThat(practical.get("submittedBy").asText()).isEqualTo("clerk-02");
+        assertThat(practical.get("signed").asBoolean()).isEqualTo(p.cured());
+      }
+
+      // the complaint: examiner-11 suspended, then reinstated; one complaint still open
       await()
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Duration.ofSeconds(60))
           .untilAsserted(
               () -> {
                 JsonNode history = node.get("/api/v1/people/examiner-11/complaints").json();
-                assertThat(history.get("standing").asText()).isEqualTo("SUSPENDED");
+                assertThat(history.get("standing").asText()).isEqualTo("ACTIVE");
+                assertThat(history.toString()).contains("CPL-DEMO-0001");
                 assertThat(node.get("/api/v1/complaints").json().findValuesAsText("complaintId"))
                     .containsExactly("CPL-DEMO-0002");
               });
+      JsonNode sanction =
+          node.get("/api/v1/complaints/CPL-DEMO-0001").json().at("/complaint/sanction");
+      assertThat(sanction.get("status").asText()).isEqualTo("REINSTATED");
+      assertThat(sanction.get("suspendedFrom").asText()).isEqualTo("2026-03-27T02:00:01Z");
+      assertThat(sanction.get("suspendedUntil").asText()).isEqualTo("2026-09-27T02:00:01Z");
+      assertThat(sanction.get("upperLevelApprovedBy").asText()).isEqualTo("supervisor-01");
+
+      // after the load the service is on the real clock and random identifiers again: a statement
+      // signed now passes admission's skew check and gets a random (version 4) event id
+      StatementSigner admin =
+          new StatementSigner(
+              "admin-01",
+              Signers.ed25519FromSeed(
+                  Digests.sha256(Bytes.utf8("examledger demo key admin-01")).value()));
+      Instant now = Instant.now();
+      String body =
+          admin
+              .sign(
+                  "complaint.file/v1",
+                  "CPL-USER-0001",
+                  JsonNodeFactory.instance
+                      .objectNode()
+                      .put("respondentId", "examiner-05")
+                      .put("respondentRole", "EXAMINER")
+                      .put("channel", "THROUGH_STATION")
+                      .put("summary", "filed after the demo load"),
+                  now,
+                  "after-the-demo")
+              .toJson();
+      assertThat(node.post("/api/v1/statements", body).status()).isEqualTo(201);
+      String eventId =
+          node.context()
+              .getBean(JdbcTemplate.class)
+              .queryForObject(
+                  "select event_identifier from domain_event_entry"
+                      + " where aggregate_identifier = 'CPL-USER-0001'",
+                  String.class);
+      assertThat(UUID.fromString(eventId).version()).isEqualTo(4);
     }
     // a second start finds the session and sends nothing again (no replay refusal, no failure)
     try (LedgerNode node = LedgerNode.start(settings)) {
       assertThat(node.get(sheet).status()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void theSeasonPlantsEveryKindOfProblemTheBriefNames() {
+    List<PlantedProblem> planted = DemoSeason.PLANTED;
+    assertThat(planted)
+        .extracting(PlantedProblem::rule)
+        .contains(
+            "unsigned change",
+            "pass-mark crossing",
+            "statistical bunching",
+            "identity gap",
+            "proctoring gap",
+            "separation of duties",
+            "actor not eligible");
+    assertThat(planted)
+        .filteredOn(p -> p.rule().equals("statistical bunching"))
+        .extracting(PlantedProblem::actorId)
+        .containsOnly("examiner-23", "examiner-41");
+    assertThat(planted)
+        .filteredOn(p -> p.rule().equals("pass-mark crossing"))
+        .extracting(PlantedProblem::actorId)
+        .containsOnly("examiner-23", "examiner-41");
+    // the same season twice: the same list
+    assertThat(DemoSeason.planted(1305)).isEqualTo(planted);
   }
 }
