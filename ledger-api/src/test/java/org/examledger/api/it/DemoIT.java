@@ -90,6 +90,57 @@ class DemoIT {
       assertThat(sanction.get("suspendedUntil").asText()).isEqualTo("2026-09-27T02:00:01Z");
       assertThat(sanction.get("upperLevelApprovedBy").asText()).isEqualTo("supervisor-01");
 
+      // every planted problem is flagged by its rule (cured ones as CURED), and clean sessions
+      // raise no rule-based flag; bunching is measured separately (GET /api/v1/bunching)
+      JsonNode flags = node.get("/api/v1/flags").json().get("flags");
+      java.util.Set<String> plantedSessions = new java.util.HashSet<>();
+      for (PlantedProblem p : planted) {
+        if (p.sessionId() != null) {
+          plantedSessions.add(p.sessionId());
+        }
+        if (p.rule().equals("statistical bunching")) {
+          continue;
+        }
+        String rule = p.rule().replace(' ', '-');
+        List<JsonNode> matching = new java.util.ArrayList<>();
+        for (JsonNode f : flags) {
+          JsonNode subject = f.at("/flag/subject");
+          String explanation = f.at("/flag/explanation").asText();
+          // a flag about two sessions (a document seen in both) is subject to the first and
+          // names the second in its explanation
+          boolean named =
+              p.sessionId() != null
+                  && p.candidateId() != null
+                  && explanation.contains(
+                      "candidate " + p.candidateId() + " in session " + p.sessionId());
+          boolean subjectMatches =
+              (p.sessionId() == null || p.sessionId().equals(subject.path("sessionId").asText()))
+                  && (p.candidateId() == null
+                      || subject.path("candidateId").isMissingNode()
+                      || subject.path("candidateId").isNull()
+                      || p.candidateId().equals(subject.path("candidateId").asText()));
+          if (f.at("/flag/ruleId").asText().equals(rule) && (subjectMatches || named)) {
+            matching.add(f);
+          }
+        }
+        assertThat(matching).as("planted, not flagged: " + p).isNotEmpty();
+        if (p.cured()) {
+          assertThat(matching)
+              .as("cured: " + p)
+              .anySatisfy(f -> assertThat(f.at("/flag/status").asText()).isEqualTo("CURED"));
+        }
+      }
+      for (JsonNode f : flags) {
+        String session = f.at("/flag/subject/sessionId").asText(null);
+        String explanation = f.at("/flag/explanation").asText();
+        assertThat(
+                session == null
+                    || plantedSessions.contains(session)
+                    || plantedSessions.stream().anyMatch(s -> explanation.contains("session " + s)))
+            .as("a clean session raised a flag: " + f)
+            .isTrue();
+      }
+
       // after the load the service is on the real clock and random identifiers again: a statement
       // signed now passes admission's skew check and gets a random (version 4) event id
       StatementSigner admin =
