@@ -88,6 +88,11 @@ public record LedgerEvent(String eventId, Object payload, SignatureStatus signat
     }
   }
 
+  /** The event's provenance (actor, submitter, time received, envelope). */
+  public Provenance provenance() {
+    return EventFields.provenance(payload);
+  }
+
   /** Who made the statement. */
   public String actorId() {
     return EventFields.provenance(payload).actorId();

@@ -56,6 +56,12 @@ public class LedgerFlags {
     return ReviewedFlag.of(flags, reviewed);
   }
 
+  /** The exam and complaint events a person made (as actor), in ledger order. */
+  public synchronized List<LedgerEvent> eventsBy(String actorId) {
+    catchUp();
+    return seen.stream().filter(e -> actorId.equals(e.actorId())).toList();
+  }
+
   /** Every result sheet as of now, folded from the same events. */
   public synchronized List<ResultSheetView> sheets() {
     catchUp();

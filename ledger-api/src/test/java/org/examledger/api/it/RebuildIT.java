@@ -219,6 +219,16 @@ class RebuildIT {
               assertThat(year.at("/flagsByRule/identity-gap").asLong()).isGreaterThanOrEqualTo(3);
             });
     assertProblem(node.get("/api/v1/examiners/nobody"), 404, "unknown-examiner", null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              JsonNode history = node.get("/api/v1/examiners/examiner-07/history").json();
+              assertThat(history.findValuesAsText("type")).contains("ScoreRecordedEvent");
+              assertThat(history.findValuesAsText("actorId")).containsOnly("examiner-07");
+              assertThat(history.get(0).get("leafIndex").isNull()).isFalse();
+            });
+    assertProblem(node.get("/api/v1/examiners/nobody/history"), 404, "unknown-examiner", null);
     assertProblem(node.get("/api/v1/statistics/1999"), 400, "invalid-year", "year");
   }
 
