@@ -10,14 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.examledger.api.admission.Admission;
 import org.examledger.api.admission.KeyRegistryView;
 import org.examledger.api.admission.StatementDispatcher;
+import org.examledger.api.flags.LedgerFlags;
 import org.examledger.bytes.Bytes;
 import org.examledger.crypto.Digests;
 import org.examledger.crypto.Signers;
+import org.examledger.flags.ReviewedFlag;
 import org.examledger.keys.ActorRole;
 import org.examledger.statements.RegisterKeyPayload;
 import org.examledger.statements.StatementSigner;
@@ -70,6 +73,8 @@ public class DemoSeason implements ApplicationRunner {
   private final Map<String, StatementSigner> signers = new HashMap<>();
   private int nonce;
 
+  private final ObjectProvider<LedgerFlags> flags;
+
   DemoSeason(
       Admission admission,
       StatementDispatcher dispatcher,
@@ -77,6 +82,7 @@ public class DemoSeason implements ApplicationRunner {
       EventStore eventStore,
       Clock clock,
       ObjectProvider<Scheduler> scheduler,
+      ObjectProvider<LedgerFlags> flags,
       @Value("${ledger.demo.candidates:" + SeasonScript.DEFAULT_CANDIDATES + "}") int candidates) {
     this.admission = admission;
     this.dispatcher = dispatcher;
@@ -84,6 +90,7 @@ public class DemoSeason implements ApplicationRunner {
     this.eventStore = eventStore;
     this.clock = clock;
     this.scheduler = scheduler;
+    this.flags = flags;
     this.candidates = candidates;
   }
 
@@ -158,6 +165,14 @@ public class DemoSeason implements ApplicationRunner {
         SeasonScript.VERIFIED_COMPLAINT,
         SeasonScript.RESPONDENT,
         SESSION_ID);
+    Map<String, Long> byRule = new TreeMap<>();
+    for (ReviewedFlag f : flags.getObject().flags(clock.instant())) {
+      byRule.merge(f.flag().ruleId() + " " + f.flag().status(), 1L, Long::sum);
+    }
+    log.info(
+        "demo flags found (rule status: count; GET /api/v1/flags lists them with explanations):"
+            + " {}",
+        byRule);
   }
 
   private int countStatements() {

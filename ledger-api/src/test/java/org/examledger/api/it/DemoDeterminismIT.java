@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DemoDeterminismIT {
 
-  record Load(long events, long size, String root, List<String> firstEventIds, String note) {}
+  record Load(
+      long events, long size, String root, List<String> firstEventIds, String note, String flags) {}
 
   @Test
   void theSeasonLoadedTwiceHasTheSameLedgerRoot(@TempDir Path first, @TempDir Path second) {
@@ -31,6 +32,9 @@ class DemoDeterminismIT {
     assertThat(b.root()).isEqualTo(a.root());
     // the demo's fixed log key: the signed checkpoint is the same text, signature included
     assertThat(b.note()).isEqualTo(a.note());
+    // and the same flags, identifiers included, judged at the same moment
+    assertThat(a.flags()).contains("unsigned-change");
+    assertThat(b.flags()).isEqualTo(a.flags());
   }
 
   private static Load load(Path dataDir) {
@@ -58,7 +62,9 @@ class DemoDeterminismIT {
               "select event_identifier from domain_event_entry order by global_index"
                   + " fetch first 5 rows only",
               String.class);
-      return new Load(events, Long.parseLong(lines[1]), lines[2], ids, note[0]);
+      String flags =
+          node.get("/api/v1/flags?asOf=2026-12-31T00:00:00Z").json().get("flags").toString();
+      return new Load(events, Long.parseLong(lines[1]), lines[2], ids, note[0], flags);
     }
   }
 }
