@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.examledger.api.admission.Admission;
 import org.examledger.api.admission.KeyRegistryView;
 import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.api.flags.LedgerFlags;
+import org.examledger.api.verify.InProcessVerification;
 import org.examledger.bytes.Bytes;
+import org.examledger.checkpoint.NoteSigner;
 import org.examledger.crypto.Digests;
 import org.examledger.crypto.Signers;
 import org.examledger.flags.ReviewedFlag;
@@ -25,6 +28,7 @@ import org.examledger.keys.ActorRole;
 import org.examledger.statements.RegisterKeyPayload;
 import org.examledger.statements.StatementSigner;
 import org.examledger.statements.StatementTypes;
+import org.examledger.verify.VerificationReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +36,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,6 +79,8 @@ public class DemoSeason implements ApplicationRunner {
   private int nonce;
 
   private final ObjectProvider<LedgerFlags> flags;
+  private final ObjectProvider<DataSource> dataSource;
+  private final ObjectProvider<NoteSigner> logSigner;
 
   DemoSeason(
       Admission admission,
@@ -83,6 +90,8 @@ public class DemoSeason implements ApplicationRunner {
       Clock clock,
       ObjectProvider<Scheduler> scheduler,
       ObjectProvider<LedgerFlags> flags,
+      ObjectProvider<DataSource> dataSource,
+      ObjectProvider<NoteSigner> logSigner,
       @Value("${ledger.demo.candidates:" + SeasonScript.DEFAULT_CANDIDATES + "}") int candidates) {
     this.admission = admission;
     this.dispatcher = dispatcher;
@@ -91,6 +100,8 @@ public class DemoSeason implements ApplicationRunner {
     this.clock = clock;
     this.scheduler = scheduler;
     this.flags = flags;
+    this.dataSource = dataSource;
+    this.logSigner = logSigner;
     this.candidates = candidates;
   }
 
@@ -173,6 +184,43 @@ public class DemoSeason implements ApplicationRunner {
         "demo flags found (rule status: count; GET /api/v1/flags lists them with explanations):"
             + " {}",
         byRule);
+    Thread verification = new Thread(this::verifyWhenSealed, "demo-verification");
+    verification.setDaemon(true);
+    verification.start();
+  }
+
+  /**
+   * Once the sequencer has sealed every event, runs the same checks as {@code ./ledger verify} over
+   * the service's own database and logs the result.
+   */
+  private void verifyWhenSealed() {
+    try {
+      JdbcTemplate jdbc = new JdbcTemplate(dataSource.getObject());
+      long deadline = System.nanoTime() + java.time.Duration.ofMinutes(15).toNanos();
+      while (true) {
+        Long events = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        Long leaves = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_leaf", Long.class);
+        if (events != null && events.equals(leaves)) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          log.warn("demo verification: the log has not sealed every event after 15 minutes");
+          return;
+        }
+        Thread.sleep(2000);
+      }
+      VerificationReport report =
+          InProcessVerification.run(dataSource.getObject(), logSigner.getObject().verifierKey());
+      if (report.ok()) {
+        log.info("demo verification (as ./ledger verify): {}", report.summary());
+      } else {
+        log.error("demo verification FAILED:\n{}", report.toText());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.info("demo verification did not complete: {}", e.getMessage());
+    }
   }
 
   private int countStatements() {

@@ -18,7 +18,10 @@ import org.examledger.crypto.Digests;
 import org.examledger.crypto.Signers;
 import org.examledger.statements.StatementSigner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,7 +34,8 @@ class DemoIT {
   static final int CANDIDATES = 192;
 
   @Test
-  void demoSeasonIsLoadedAsSignedStatementsOnce(@TempDir Path dataDir) {
+  @ExtendWith(OutputCaptureExtension.class)
+  void demoSeasonIsLoadedAsSignedStatementsOnce(@TempDir Path dataDir, CapturedOutput output) {
     Map<String, String> settings =
         Map.of(
             "ledger.data-dir", dataDir.toString(),
@@ -140,6 +144,14 @@ class DemoIT {
             .as("a clean session raised a flag: " + f)
             .isTrue();
       }
+
+      // once the log has sealed every event, the service verifies the season as ./ledger verify
+      // would
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> output.getOut().contains("demo verification (as ./ledger verify): OK"));
+      assertThat(output.getOut()).doesNotContain("demo verification FAILED");
 
       // after the load the service is on the real clock and random identifiers again: a statement
       // signed now passes admission's skew check and gets a random (version 4) event id
