@@ -19,6 +19,7 @@ import org.examledger.bytes.Bytes;
 import org.examledger.cli.bundle.Bundle;
 import org.examledger.cli.bundle.BundleException;
 import org.examledger.exam.Provenance;
+import org.examledger.flags.EventFields;
 import org.examledger.flags.Flag;
 import org.examledger.flags.FlagEngine;
 import org.examledger.flags.FlagThresholds;
@@ -128,7 +129,7 @@ final class Replay implements Callable<Integer> {
         continue;
       }
       fold.apply(eventId, event);
-      Provenance p = provenance(event);
+      Provenance p = EventFields.provenance(event);
       if (p != null) {
         // verify-bundle has checked every envelope: here an envelope means a valid signature
         flagInput.add(
@@ -273,21 +274,8 @@ final class Replay implements Callable<Integer> {
   record Replayed(List<ResultSheetView> sheets, List<ReviewedFlag> flags) {}
 
   private static Instant received(Object event) {
-    Provenance p = provenance(event);
+    Provenance p = EventFields.provenance(event);
     return p == null ? Instant.MIN : p.receivedAt();
-  }
-
-  private static Provenance provenance(Object event) {
-    for (var c : event.getClass().getRecordComponents()) {
-      if (c.getType() == Provenance.class) {
-        try {
-          return (Provenance) c.getAccessor().invoke(event);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return null;
   }
 
   private static Instant instant(String text) {

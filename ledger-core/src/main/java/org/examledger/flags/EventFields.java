@@ -10,17 +10,20 @@ import org.examledger.exam.Provenance;
 /**
  * Reads the fields every event record shares by name ({@code provenance}, {@code sessionId}, {@code
  * candidateId}, {@code componentId}), so that rules about any event (a bad signature, say) need not
- * list every event type.
+ * list every event type. The server's history and flags and the offline replay read events with it
+ * too.
  */
-final class EventFields {
+public final class EventFields {
 
   private EventFields() {}
 
-  static Provenance provenance(Object payload) {
+  /** The event's provenance, or null when the payload is not an event record carrying one. */
+  public static Provenance provenance(Object payload) {
     return field(payload, "provenance") instanceof Provenance p ? p : null;
   }
 
-  static String string(Object payload, String name) {
+  /** A string field of the event record by name, or null when it has none (or it is null). */
+  public static String string(Object payload, String name) {
     return field(payload, name) instanceof String s ? s : null;
   }
 

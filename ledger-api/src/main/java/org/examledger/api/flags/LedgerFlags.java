@@ -14,6 +14,7 @@ import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SignatureChecks;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.SessionScheduledEvent;
+import org.examledger.flags.EventFields;
 import org.examledger.flags.Flag;
 import org.examledger.flags.FlagEngine;
 import org.examledger.flags.LedgerEvent;
@@ -117,7 +118,7 @@ public class LedgerFlags {
         || ids.putIfAbsent(m.getIdentifier(), Boolean.TRUE) != null) {
       return;
     }
-    Provenance p = provenance(payload);
+    Provenance p = EventFields.provenance(payload);
     if (p == null) {
       return;
     }
@@ -132,22 +133,7 @@ public class LedgerFlags {
   }
 
   private static Instant receivedAt(Object payload) {
-    Provenance p = provenance(payload);
+    Provenance p = EventFields.provenance(payload);
     return p == null ? Instant.MIN : p.receivedAt();
-  }
-
-  private static Provenance provenance(Object payload) {
-    if (payload instanceof Record r) {
-      for (var c : r.getClass().getRecordComponents()) {
-        if (c.getType() == Provenance.class) {
-          try {
-            return (Provenance) c.getAccessor().invoke(r);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      }
-    }
-    return null;
   }
 }

@@ -1,6 +1,5 @@
 package org.examledger.api.history;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.ScoreCountersignedEvent;
+import org.examledger.flags.EventFields;
 import org.examledger.sheets.ResultSheetFold;
 import org.examledger.sheets.ResultSheetView;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +44,7 @@ public class SessionHistory {
     }
     List<HistoryEntry> history = new ArrayList<>();
     for (DomainEventMessage<?> m : stored) {
-      Provenance p = provenance(m.getPayload());
+      Provenance p = EventFields.provenance(m.getPayload());
       Long leaf = leaves.get(m.getIdentifier());
       history.add(
           new HistoryEntry(
@@ -66,7 +66,7 @@ public class SessionHistory {
   /** The events of one candidate's sheet (those that name the candidate), in order. */
   public List<HistoryEntry> candidate(String sessionId, String candidateId) {
     return session(sessionId).stream()
-        .filter(e -> candidateId.equals(member(e.event(), "candidateId")))
+        .filter(e -> candidateId.equals(EventFields.string(e.event(), "candidateId")))
         .toList();
   }
 
@@ -85,7 +85,7 @@ public class SessionHistory {
         Long leaf = leaves.get(m.getIdentifier());
         included = leaf != null && leaf < treeSize;
       } else {
-        Provenance p = provenance(m.getPayload());
+        Provenance p = EventFields.provenance(m.getPayload());
         Instant t = p == null ? m.getTimestamp() : p.receivedAt();
         included = !t.isAfter(asOf);
       }
@@ -119,25 +119,5 @@ public class SessionHistory {
             })
         .list();
     return leaves;
-  }
-
-  private static Provenance provenance(Object payload) {
-    return member(payload, "provenance") instanceof Provenance p ? p : null;
-  }
-
-  private static Object member(Object payload, String name) {
-    if (!(payload instanceof Record record)) {
-      return null;
-    }
-    for (RecordComponent c : record.getClass().getRecordComponents()) {
-      if (c.getName().equals(name)) {
-        try {
-          return c.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return null;
   }
 }

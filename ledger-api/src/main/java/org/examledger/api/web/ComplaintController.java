@@ -21,9 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ComplaintController {
 
-  private static final int FIRST_YEAR = 2000;
-  private static final int LAST_YEAR = 2200;
-
   private final ComplaintViews views;
   private final Clock clock;
 
@@ -49,12 +46,7 @@ class ComplaintController {
   /** Complaint counts and rates of one station year (China Standard Time), per examiner too. */
   @GetMapping("/api/v1/complaints/statistics")
   StationYear statistics(@RequestParam int year) {
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new BadQueryProblem(
-          "invalid-year",
-          "year",
-          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + "; was " + year);
-    }
+    QueryParameters.year(year);
     return views.statistics(year);
   }
 

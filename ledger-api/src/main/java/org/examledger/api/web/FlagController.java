@@ -2,8 +2,6 @@ package org.examledger.api.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,7 @@ class FlagController {
           "unknown-rule", "rule", "no rule '" + rule + "'; rules: " + FlagEngine.ruleIds());
     }
     FlagStatus wanted = status == null ? null : status(status);
-    Instant moment = asOf == null ? clock.instant() : instant(asOf);
+    Instant moment = asOf == null ? clock.instant() : QueryParameters.asOf(asOf);
     List<ReviewedFlag> all = flags.flags(moment);
     List<ReviewedFlag> selected =
         all.stream()
@@ -71,17 +69,6 @@ class FlagController {
           "unknown-flag-status",
           "status",
           "status must be one of " + Arrays.toString(FlagStatus.values()) + "; was '" + text + "'");
-    }
-  }
-
-  private static Instant instant(String text) {
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new BadQueryProblem(
-          "invalid-as-of",
-          "asOf",
-          "asOf must be an RFC 3339 timestamp such as 2026-06-13T03:00:00Z; was '" + text + "'");
     }
   }
 }

@@ -30,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RosterController {
 
-  private static final int FIRST_YEAR = 2000;
-  private static final int LAST_YEAR = 2200;
-
   private final ExaminerRoster roster;
   private final StationStatistics statistics;
   private final Clock clock;
@@ -116,12 +113,7 @@ class RosterController {
 
   @GetMapping("/api/v1/statistics/{year}")
   StationStatistics.Year year(@PathVariable int year) {
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      throw new BadQueryProblem(
-          "invalid-year",
-          "year",
-          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + "; was " + year);
-    }
+    QueryParameters.year(year);
     Set<String> sessions =
         flags.sessions().stream()
             .filter(s -> ComplaintCaseProjection.stationYear(s.startsAt()) == year)

@@ -2,7 +2,6 @@ package org.examledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +123,7 @@ class SessionController {
       throw new BadQueryProblem(
           "as-of-ambiguous", "asOf", "give either asOf (a moment) or treeSize (a log size)");
     } else if (asOf != null) {
-      sheet = history.sheetAsOf(sessionId, candidateId, instant(asOf), null);
+      sheet = history.sheetAsOf(sessionId, candidateId, QueryParameters.asOf(asOf), null);
     } else if (treeSize != null) {
       long size = logSize.getAsLong();
       if (treeSize < 0 || treeSize > size) {
@@ -176,17 +175,6 @@ class SessionController {
           "no events name candidate '" + candidateId + "' in session '" + sessionId + "'");
     }
     return entries;
-  }
-
-  private static Instant instant(String text) {
-    try {
-      return java.time.OffsetDateTime.parse(text).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new BadQueryProblem(
-          "invalid-as-of",
-          "asOf",
-          "asOf must be an RFC 3339 timestamp such as 2026-06-13T03:00:00Z; was '" + text + "'");
-    }
   }
 
   private static void requireSubject(AdmittedStatement s, String sessionId) {
