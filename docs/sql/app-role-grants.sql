@@ -16,6 +16,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON snapshot_event_entry, token_entry, saga_
     rm_suspension, rm_complaint, rm_complaint_step, rm_complaint_evidence, rm_suspended_statement,
     rm_examiner_marking, rm_examiner, rm_examiner_assignment, rm_roster_component, rm_roster_mark,
     rm_stat_session, rm_stat_candidate TO :app;
+-- Accounts: added and disabled (never deleted) by ./ledger user and the demo.
+GRANT SELECT, INSERT, UPDATE ON ledger_account TO :app;
 -- db-scheduler's persistent deadlines: the scheduler claims, reschedules and deletes its rows.
 GRANT SELECT, INSERT, UPDATE, DELETE ON scheduled_tasks TO :app;
 GRANT SELECT ON flyway_schema_history TO :app;

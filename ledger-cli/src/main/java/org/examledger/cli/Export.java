@@ -27,6 +27,7 @@ import org.examledger.proof.ProofFile;
 import org.examledger.proof.ProofFileException;
 import org.examledger.verify.KeyHistory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,8 +50,7 @@ final class Export implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--server", required = true, description = "e.g. http://localhost:8080")
-  String server;
+  @Mixin ServerLogin login;
 
   @Option(names = "--session", description = "The events of this session (its aggregate).")
   String session;
@@ -96,7 +96,7 @@ final class Export implements Callable<Integer> {
       throw CliException.usage(out + " exists; refusing to overwrite it");
     }
     Progress progress = new Progress(spec.commandLine().getErr(), quiet);
-    Http http = new Http(server);
+    Http http = login.http();
     String vkey = http.getOk("/api/v1/log/key").text().strip();
 
     List<Selected> selected = new ArrayList<>();

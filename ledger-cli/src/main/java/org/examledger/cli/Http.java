@@ -24,8 +24,13 @@ final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
+  private final String authorization;
 
-  Http(String server) {
+  /**
+   * @param authorization the Authorization header sent with every request, or null for none
+   */
+  Http(String server, String authorization) {
+    this.authorization = authorization;
     String s = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     try {
       URI uri = new URI(s);
@@ -113,6 +118,9 @@ final class Http {
   }
 
   private Answer send(HttpRequest.Builder request, String path) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<byte[]> r =
           client.send(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +26,7 @@ final class Rebuild implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--server", required = true, description = "e.g. http://localhost:8080")
-  String server;
+  @Mixin ServerLogin login;
 
   @Option(
       names = "--projection",
@@ -50,7 +50,7 @@ final class Rebuild implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Http http = new Http(server);
+    Http http = login.http();
     Progress progress = new Progress(spec.commandLine().getErr(), quiet);
     String path =
         projection == null

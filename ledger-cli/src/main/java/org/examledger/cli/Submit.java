@@ -3,6 +3,7 @@ package org.examledger.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,15 +17,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Sends a signed envelope (from 'ledger sign') to the ledger: POST /api/v1/statements.",
       "Prints the server's answer (JSON) when it is accepted; when it is refused, prints",
-      "status, rule, field and detail on one line and exits 1. The server has no caller",
-      "authentication yet (issue 9): the envelope's signature is the credential."
+      "status, rule, field and detail on one line and exits 1. Sign in with --user (an",
+      "account bound to the statement's signer, or a clerk's for the types clerks may",
+      "transcribe) and the password in --password-file or LEDGER_PASSWORD."
     })
 final class Submit implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--server", required = true, description = "e.g. http://localhost:8080")
-  String server;
+  @Mixin ServerLogin login;
 
   @Parameters(paramLabel = "ENVELOPE", description = "The envelope file.")
   Path envelope;
@@ -35,7 +36,7 @@ final class Submit implements Callable<Integer> {
   @Override
   public Integer call() {
     byte[] body = CliFiles.read(envelope, "envelope file");
-    Http http = new Http(server);
+    Http http = login.http();
     Http.Answer answer = http.postJson("/api/v1/statements", body);
     if (!answer.ok()) {
       throw CliException.failed("refused: " + answer.problemLine());

@@ -1,6 +1,7 @@
 package org.examledger.api.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public class Admission {
   static final int FORBIDDEN = 403;
   static final int NOT_FOUND = 404;
   static final int CONFLICT = 409;
+  static final int PAYLOAD_TOO_LARGE = 413;
 
   private static final Pattern ACTOR = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final int MAX_NONCE = 128;
@@ -62,6 +64,15 @@ public class Admission {
    * @throws AdmissionRefused naming the first check that failed
    */
   public AdmittedStatement admit(String body, Set<String> expectedTypes) {
+    long limit = properties.maxStatementBytes().toBytes();
+    // a char is at least one UTF-8 byte: only a body that might be too long is encoded to count
+    if (body.length() > limit && body.getBytes(StandardCharsets.UTF_8).length > limit) {
+      throw refuse(
+          PAYLOAD_TOO_LARGE,
+          "statement-too-large",
+          null,
+          "a statement may be at most " + limit + " bytes (ledger.admission.max-statement-bytes)");
+    }
     JsonNode root;
     try {
       root = CanonicalJson.parse(body);

@@ -8,7 +8,6 @@ import org.examledger.api.flags.LedgerFlags;
 import org.examledger.exam.SuspensionRegistry;
 import org.examledger.keys.KeyRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,12 +65,5 @@ public class AdmissionConfiguration {
   @Bean
   public AdmittedStatementInterceptor admittedStatementInterceptor(JdbcClient jdbc, Clock clock) {
     return new AdmittedStatementInterceptor(jdbc, clock);
-  }
-
-  /** Until authentication (issue 9) nobody is authenticated; replace this bean to plug one in. */
-  @Bean
-  @ConditionalOnMissingBean
-  public CallerIdentity callerIdentity() {
-    return () -> CallerIdentity.UNAUTHENTICATED;
   }
 }

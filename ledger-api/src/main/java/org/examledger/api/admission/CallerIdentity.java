@@ -1,15 +1,18 @@
 package org.examledger.api.admission;
 
 /**
- * Who submitted a request, as opposed to who signed the statement in it. Authentication is issue 9;
- * until then {@link #UNAUTHENTICATED} says honestly that nobody was authenticated. Replace this
- * bean to plug a real caller identity in.
+ * Who submits a request, as opposed to who signed the statement in it. The implementation decides
+ * whether the current caller may submit this statement at all (e.g. one signed by someone else) and
+ * names the caller for the event's provenance (docs/security.md).
  */
 @FunctionalInterface
 public interface CallerIdentity {
 
-  String UNAUTHENTICATED = "unauthenticated";
-
-  /** The authenticated caller of the current request. */
-  String submitterId();
+  /**
+   * Authorizes the current caller to submit {@code statement}.
+   *
+   * @return the submitter recorded in the event's provenance
+   * @throws AdmissionRefused (403) when the caller may not submit it
+   */
+  String submitterFor(AdmittedStatement statement);
 }

@@ -88,6 +88,9 @@ public class StatementDispatcher {
     result.put("subject", s.subject());
     result.put("statementHash", s.statementHash());
     result.put("signed", s.signed());
+    // both are recorded: who signed the statement, and who delivered it (docs/security.md)
+    result.put("actor", s.actorId());
+    result.put("submitter", submitterId);
     if (StatementTypes.ASSIGNMENT_ACTS.contains(s.type())
         && suspensions.isSuspended(s.actorId(), provenance.receivedAt())) {
       // BRIEF section 5, "actor not eligible": what a suspended person still signs is kept as

@@ -18,6 +18,8 @@ import org.examledger.api.admission.Admission;
 import org.examledger.api.admission.KeyRegistryView;
 import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.api.flags.LedgerFlags;
+import org.examledger.api.security.AccountRole;
+import org.examledger.api.security.Accounts;
 import org.examledger.api.verify.InProcessVerification;
 import org.examledger.bytes.Bytes;
 import org.examledger.checkpoint.NoteSigner;
@@ -81,6 +83,7 @@ public class DemoSeason implements ApplicationRunner {
   private final ObjectProvider<LedgerFlags> flags;
   private final ObjectProvider<DataSource> dataSource;
   private final ObjectProvider<NoteSigner> logSigner;
+  private final ObjectProvider<Accounts> accounts;
 
   DemoSeason(
       Admission admission,
@@ -92,6 +95,7 @@ public class DemoSeason implements ApplicationRunner {
       ObjectProvider<LedgerFlags> flags,
       ObjectProvider<DataSource> dataSource,
       ObjectProvider<NoteSigner> logSigner,
+      ObjectProvider<Accounts> accounts,
       @Value("${ledger.demo.candidates:" + SeasonScript.DEFAULT_CANDIDATES + "}") int candidates) {
     this.admission = admission;
     this.dispatcher = dispatcher;
@@ -102,6 +106,7 @@ public class DemoSeason implements ApplicationRunner {
     this.flags = flags;
     this.dataSource = dataSource;
     this.logSigner = logSigner;
+    this.accounts = accounts;
     this.candidates = candidates;
   }
 
@@ -116,8 +121,39 @@ public class DemoSeason implements ApplicationRunner {
     return SeasonScript.planted(candidates);
   }
 
+  /**
+   * The demo's accounts, one per role, for trying the API: each signs in with its name and the
+   * published password "NAME-demo-pass" (docs/demo-season.md). Made once, on an empty account table
+   * only.
+   */
+  static final List<DemoAccount> ACCOUNTS =
+      List.of(
+          new DemoAccount("auditor", "auditor-01", AccountRole.AUDITOR),
+          new DemoAccount("supervisor", SeasonScript.SUPERVISOR, AccountRole.SUPERVISOR),
+          new DemoAccount("admin", SeasonScript.ADMIN, AccountRole.STATION_ADMIN),
+          new DemoAccount("examiner", SeasonScript.RESPONDENT, AccountRole.EXAMINER),
+          new DemoAccount("clerk", SeasonScript.CLERK, AccountRole.CLERK),
+          new DemoAccount("witness", "witness-01", AccountRole.WITNESS));
+
+  /** A demo account: name, the actor it signs as, its role. */
+  record DemoAccount(String username, String actorId, AccountRole role) {
+    /** The published demo password. */
+    public String password() {
+      return username + "-demo-pass";
+    }
+  }
+
   @Override
   public void run(ApplicationArguments args) {
+    Accounts known = accounts.getIfAvailable();
+    if (known != null && known.isEmpty()) {
+      for (DemoAccount a : ACCOUNTS) {
+        known.add(a.username(), a.password().toCharArray(), Set.of(a.role()), a.actorId());
+      }
+      log.info(
+          "demo accounts (password NAME-demo-pass, e.g. curl -u auditor:auditor-demo-pass ...): {}",
+          ACCOUNTS.stream().map(a -> a.username() + " " + a.role()).toList());
+    }
     if (eventStore.lastSequenceNumberFor(SESSION_ID).isPresent()) {
       log.info("demo session {} already in the ledger; nothing loaded", SESSION_ID);
       return;
@@ -155,6 +191,7 @@ public class DemoSeason implements ApplicationRunner {
         "demo loaded: {} statements in {} s ({} per second); {} planted problems (docs/demo-season.md)."
             + " The sequencer seals about 90 events a second, so the log catches up a while"
             + " longer. Where to look:\n"
+            + "  sign in        HTTP Basic, e.g. curl -u auditor:auditor-demo-pass (docs/demo-season.md)\n"
             + "  result sheet   GET /api/v1/sessions/{}/candidates/C-2026-0001/result-sheet\n"
             + "  session        GET /api/v1/sessions/{}/history\n"
             + "  complaints     GET /api/v1/complaints/{} and /api/v1/people/{}/complaints\n"
@@ -164,7 +201,8 @@ public class DemoSeason implements ApplicationRunner {
             + "  examiners      GET /api/v1/examiners (leniency index)\n"
             + "  log            GET /api/v1/log/checkpoint (POST it to sign one now)\n"
             + "  verify         ./ledger verify --data-dir <this data dir> (with the service stopped)\n"
-            + "  auditor        ./ledger export --server URL --session {} --out demo.zip, then"
+            + "  auditor        LEDGER_PASSWORD=auditor-demo-pass ./ledger export --server URL --user"
+            + " auditor --session {} --out demo.zip, then"
             + " ./ledger verify-bundle demo.zip and ./ledger replay demo.zip"
             + " (docs/auditor-guide.md)",
         total,

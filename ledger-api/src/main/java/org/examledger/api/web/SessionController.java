@@ -65,7 +65,7 @@ class SessionController {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> schedule(@RequestBody String body) {
     AdmittedStatement s = admission.admit(body, Set.of(StatementTypes.SESSION_SCHEDULE));
-    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterFor(s));
     return ResponseEntity.created(URI.create("/api/v1/sessions/" + s.subject())).body(result);
   }
 
@@ -74,7 +74,7 @@ class SessionController {
       @PathVariable String sessionId, @RequestBody String body) {
     AdmittedStatement s = admission.admit(body, Set.of(StatementTypes.CANDIDATE_REGISTER));
     requireSubject(s, sessionId);
-    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterFor(s));
     return ResponseEntity.created(
             URI.create(
                 "/api/v1/sessions/" + sessionId + "/candidates/" + result.get("candidateId")))
@@ -101,7 +101,7 @@ class SessionController {
               + "' but the statement names "
               + (named == null ? "none" : "'" + named.asText() + "'"));
     }
-    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterFor(s));
     if (StatementDispatcher.evidenceOnly(result)) {
       return ResponseEntity.accepted().body(result);
     }

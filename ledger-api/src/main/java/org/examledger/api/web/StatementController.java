@@ -45,7 +45,7 @@ class StatementController {
   @PostMapping(path = "/api/v1/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> submit(@RequestBody String body) {
     AdmittedStatement s = admission.admit(body, Set.copyOf(StatementTypes.ALL));
-    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterId());
+    Map<String, Object> result = dispatcher.dispatch(s, caller.submitterFor(s));
     // 202: a suspended person's statement, stored as evidence only, with no effect.
     return ResponseEntity.status(StatementDispatcher.evidenceOnly(result) ? 202 : 201).body(result);
   }

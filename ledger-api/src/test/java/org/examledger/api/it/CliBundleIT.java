@@ -20,14 +20,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.examledger.api.it.LedgerNode.Response;
+import org.examledger.api.security.AccountRole;
 import org.examledger.bytes.Bytes;
 import org.examledger.checkpoint.Cosignature;
 import org.examledger.checkpoint.NoteVerifierKey;
@@ -81,6 +84,27 @@ class CliBundleIT {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /** A CLI run signed in as the test operator (an auditor and station administrator). */
+  Run asOperator(String... args) {
+    return cli(signedIn(dir, LedgerNode.OPERATOR, args));
+  }
+
+  /** {@code args} with {@code --user user --password-file F} added after the command name. */
+  static String[] signedIn(Path dir, String user, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(1, List.of("--user", user, "--password-file", passwordFile(dir, user).toString()));
+    return all.toArray(String[]::new);
+  }
+
+  /** A file holding the test password of {@code user}, as a station keeps it. */
+  static Path passwordFile(Path dir, String user) {
+    try {
+      return Files.writeString(dir.resolve(user + ".password"), LedgerNode.password(user));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private Path file(String name, String content) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, content);
@@ -89,7 +113,7 @@ class CliBundleIT {
 
   /** Signs with the CLI and submits with the CLI; returns the submit run. */
   private Run signAndSubmit(
-      String server, Path key, String actor, String type, String subject, String payload)
+      LedgerNode node, Path key, String actor, String type, String subject, String payload)
       throws IOException {
     Path envelope = dir.resolve("env-" + System.nanoTime() + ".json");
     Run sign =
@@ -108,7 +132,10 @@ class CliBundleIT {
             "--out",
             envelope.toString());
     assertThat(sign.code()).as(sign.err()).isZero();
-    return cli("submit", "--server", server, envelope.toString());
+    // submitted by the signer's own account, as a station's examiner would
+    String user = actor.toLowerCase(java.util.Locale.ROOT);
+    node.account(user, actor, LedgerNode.SIGNER_ROLES.toArray(AccountRole[]::new));
+    return cli(signedIn(dir, user, "submit", "--server", node.baseUrl(), envelope.toString()));
   }
 
   @BeforeAll
@@ -145,7 +172,7 @@ class CliBundleIT {
       Path adminKey = file("admin-01.pem", Signers.toPkcs8Pem(TestActors.ADMIN.signer()));
       Run register =
           signAndSubmit(
-              server,
+              node,
               adminKey,
               "admin-01",
               "keys.register/v1",
@@ -159,7 +186,7 @@ class CliBundleIT {
       assertThat(register.out()).contains(newKeyId);
       Run assign =
           signAndSubmit(
-              server,
+              node,
               adminKey,
               "admin-01",
               "exam.staff.assign/v1",
@@ -176,7 +203,7 @@ class CliBundleIT {
 
       Run score =
           signAndSubmit(
-              server,
+              node,
               examinerKey,
               "examiner-09",
               "exam.score.record/v1",
@@ -193,7 +220,7 @@ class CliBundleIT {
       // a refused statement: one line with status, rule and detail, exit 1
       Run refused =
           signAndSubmit(
-              server,
+              node,
               examinerKey,
               "examiner-07",
               "exam.score.record/v1",
@@ -224,12 +251,13 @@ class CliBundleIT {
           node.get("/api/v1/flags?session=" + SESSION + "&asOf=" + lastSessionEventTime()).json();
       bundle = dir.resolve("bundle.zip");
       Run export =
-          cli("export", "--server", server, "--session", SESSION, "--out", bundle.toString());
+          asOperator(
+              "export", "--server", server, "--session", SESSION, "--out", bundle.toString());
       assertThat(export.code()).as(export.err()).isZero();
       assertThat(export.out()).contains("events of session " + SESSION);
       twoCheckpointBundle = dir.resolve("two-checkpoints.zip");
       Run two =
-          cli(
+          asOperator(
               "export",
               "--server",
               server,
@@ -243,7 +271,7 @@ class CliBundleIT {
       // no session: the export reads the whole log and keeps one examiner's events
       examinerBundle = dir.resolve("examiner.zip");
       Run byExaminer =
-          cli(
+          asOperator(
               "export",
               "--server",
               server,

@@ -123,7 +123,8 @@ class PostgresAdmissionIT {
     JsonNode provenance = storedEvent(r.json().get("eventId").asText()).get("provenance");
     assertThat(provenance.get("envelope").asText()).isEqualTo(body);
     assertThat(provenance.get("actorId").asText()).isEqualTo("examiner-07");
-    assertThat(provenance.get("submitterId").asText()).isEqualTo("unauthenticated");
+    // signed by examiner-07 and delivered by the account bound to examiner-07
+    assertThat(provenance.get("submitterId").asText()).isEqualTo("examiner-07");
     Envelopes.verify(
         Envelope.parse(provenance.get("envelope").asText()),
         org.examledger.envelope.KeyResolver.of(

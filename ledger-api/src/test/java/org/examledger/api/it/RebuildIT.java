@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RebuildIT {
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path cliDir;
+
   private static final String SESSION = "S-REBUILD";
 
   /** The tables of the tracking projections result-sheets and complaint-cases. */
@@ -283,12 +285,28 @@ class RebuildIT {
   @Test
   void theRebuildCommandFollowsTheRebuildUntilCaughtUp() {
     CliBundleIT.Run run =
-        CliBundleIT.cli("rebuild", "--server", node.baseUrl(), "--projection", "result-sheets");
+        CliBundleIT.cli(
+            CliBundleIT.signedIn(
+                cliDir,
+                LedgerNode.OPERATOR,
+                "rebuild",
+                "--server",
+                node.baseUrl(),
+                "--projection",
+                "result-sheets"));
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.err()).contains("rebuild started: result-sheets");
     assertThat(run.out()).startsWith("rebuilt: result-sheets caught up at ");
     CliBundleIT.Run refused =
-        CliBundleIT.cli("rebuild", "--server", node.baseUrl(), "--projection", "key-registry");
+        CliBundleIT.cli(
+            CliBundleIT.signedIn(
+                cliDir,
+                LedgerNode.OPERATOR,
+                "rebuild",
+                "--server",
+                node.baseUrl(),
+                "--projection",
+                "key-registry"));
     assertThat(refused.code()).isEqualTo(1);
     assertThat(refused.err().strip())
         .startsWith("ledger rebuild: refused: 409 projection-not-rebuildable");
