@@ -1,5 +1,6 @@
 package org.examledger.api.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import org.examledger.projections.complaints.ComplaintViews;
@@ -24,15 +25,21 @@ class ComplaintController {
   private final ComplaintViews views;
   private final Clock clock;
 
-  ComplaintController(ComplaintViews views, Clock clock) {
+  private final Pages pages;
+
+  ComplaintController(ComplaintViews views, Clock clock, Pages pages) {
+    this.pages = pages;
     this.views = views;
     this.clock = clock;
   }
 
   /** Cases received or under investigation, oldest first, with their age in days. */
   @GetMapping("/api/v1/complaints")
-  List<CaseSummary> open() {
-    return views.openCases(clock.instant());
+  List<CaseSummary> open(
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit,
+      HttpServletResponse response) {
+    return pages.page(views.openCases(clock.instant()), offset, limit, response);
   }
 
   @GetMapping("/api/v1/complaints/{complaintId}")

@@ -1,5 +1,6 @@
 package org.examledger.api.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,7 +26,10 @@ class FlagController {
   private final LedgerFlags flags;
   private final Clock clock;
 
-  FlagController(LedgerFlags flags, Clock clock) {
+  private final Pages pages;
+
+  FlagController(LedgerFlags flags, Clock clock, Pages pages) {
+    this.pages = pages;
     this.flags = flags;
     this.clock = clock;
   }
@@ -41,7 +45,10 @@ class FlagController {
       @RequestParam(required = false) String session,
       @RequestParam(required = false) String rule,
       @RequestParam(required = false) String status,
-      @RequestParam(required = false) String asOf) {
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit,
+      HttpServletResponse response) {
     if (rule != null && !FlagEngine.ruleIds().contains(rule)) {
       throw new BadQueryProblem(
           "unknown-rule", "rule", "no rule '" + rule + "'; rules: " + FlagEngine.ruleIds());
@@ -58,7 +65,8 @@ class FlagController {
     Map<String, Long> byRule = new TreeMap<>();
     FlagEngine.ruleIds().forEach(r -> byRule.put(r, 0L));
     selected.forEach(f -> byRule.merge(f.flag().ruleId(), 1L, Long::sum));
-    return new Answer(moment, flags.events(), byRule, selected);
+    return new Answer(
+        moment, flags.events(), byRule, pages.page(selected, offset, limit, response));
   }
 
   private static FlagStatus status(String text) {

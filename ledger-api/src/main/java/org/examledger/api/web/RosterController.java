@@ -1,5 +1,6 @@
 package org.examledger.api.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.examledger.projections.statistics.StationStatistics;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,12 +38,16 @@ class RosterController {
   private final LedgerFlags flags;
   private final JdbcClient jdbc;
 
+  private final Pages pages;
+
   RosterController(
       ExaminerRoster roster,
       StationStatistics statistics,
       Clock clock,
       LedgerFlags flags,
-      JdbcClient jdbc) {
+      JdbcClient jdbc,
+      Pages pages) {
+    this.pages = pages;
     this.roster = roster;
     this.statistics = statistics;
     this.clock = clock;
@@ -50,8 +56,11 @@ class RosterController {
   }
 
   @GetMapping("/api/v1/examiners")
-  List<ExaminerRow> examiners() {
-    return roster.roster(clock.instant());
+  List<ExaminerRow> examiners(
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit,
+      HttpServletResponse response) {
+    return pages.page(roster.roster(clock.instant()), offset, limit, response);
   }
 
   @GetMapping("/api/v1/examiners/{personId}")
@@ -72,7 +81,11 @@ class RosterController {
    * leaf index and proof link (the examiner's history).
    */
   @GetMapping("/api/v1/examiners/{personId}/history")
-  List<HistoryEntry> history(@PathVariable String personId) {
+  List<HistoryEntry> history(
+      @PathVariable String personId,
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit,
+      HttpServletResponse response) {
     List<LedgerEvent> events = flags.eventsBy(personId);
     if (events.isEmpty()) {
       throw new NotFoundProblem(
@@ -108,7 +121,7 @@ class RosterController {
               null,
               e.payload()));
     }
-    return out;
+    return pages.page(out, offset, limit, response);
   }
 
   @GetMapping("/api/v1/statistics/{year}")

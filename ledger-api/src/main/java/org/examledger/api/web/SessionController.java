@@ -1,6 +1,7 @@
 package org.examledger.api.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,17 @@ class SessionController {
   private final SessionHistory history;
   private final LongSupplier logSize;
 
+  private final Pages pages;
+
   SessionController(
       Admission admission,
       StatementDispatcher dispatcher,
       CallerIdentity caller,
       QueryGateway queries,
       SessionHistory history,
-      LogReader log) {
+      LogReader log,
+      Pages pages) {
+    this.pages = pages;
     this.admission = admission;
     this.dispatcher = dispatcher;
     this.caller = caller;
@@ -156,25 +161,33 @@ class SessionController {
 
   /** Every event of the session in order, with signature status, leaf index and proof link. */
   @GetMapping("/{sessionId}/history")
-  List<HistoryEntry> sessionHistory(@PathVariable String sessionId) {
+  List<HistoryEntry> sessionHistory(
+      @PathVariable String sessionId,
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit,
+      HttpServletResponse response) {
     List<HistoryEntry> entries = history.session(sessionId);
     if (entries.isEmpty()) {
       throw new NotFoundProblem("unknown-session", "no session '" + sessionId + "'");
     }
-    return entries;
+    return pages.page(entries, offset, limit, response);
   }
 
   /** The events that name the candidate, in order, likewise. */
   @GetMapping("/{sessionId}/candidates/{candidateId}/history")
   List<HistoryEntry> candidateHistory(
-      @PathVariable String sessionId, @PathVariable String candidateId) {
+      @PathVariable String sessionId,
+      @PathVariable String candidateId,
+      @RequestParam(required = false) Integer offset,
+      @RequestParam(required = false) Integer limit,
+      HttpServletResponse response) {
     List<HistoryEntry> entries = history.candidate(sessionId, candidateId);
     if (entries.isEmpty()) {
       throw new NotFoundProblem(
           "unknown-candidate",
           "no events name candidate '" + candidateId + "' in session '" + sessionId + "'");
     }
-    return entries;
+    return pages.page(entries, offset, limit, response);
   }
 
   private static void requireSubject(AdmittedStatement s, String sessionId) {

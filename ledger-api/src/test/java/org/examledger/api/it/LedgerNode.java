@@ -203,7 +203,8 @@ public final class LedgerNode implements AutoCloseable {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -218,7 +219,18 @@ public final class LedgerNode implements AutoCloseable {
   }
 
   /** An HTTP answer; {@link #json()} parses the body. */
-  public record Response(int status, String contentType, String body) {
+  public record Response(
+      int status, String contentType, String body, Map<String, List<String>> headers) {
+
+    /** The first value of a header (names are case-insensitive), or null. */
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+
     public JsonNode json() {
       try {
         return JSON.readTree(body);

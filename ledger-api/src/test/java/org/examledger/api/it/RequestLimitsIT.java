@@ -50,6 +50,13 @@ class RequestLimitsIT {
     session = "S-LIMITS-1";
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(session)).status())
         .isEqualTo(201);
+    for (String candidate : List.of("C-1", "C-2")) {
+      Response r =
+          node.post(
+              "/api/v1/sessions/" + session + "/candidates",
+              AbstractSliceIT.registerBody(session, candidate));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
   }
 
   @AfterAll
@@ -104,6 +111,25 @@ class RequestLimitsIT {
     assertThat(r.body())
         .contains("\"rule\":\"statement-too-large\"")
         .contains("ledger.admission.max-statement-bytes");
+  }
+
+  @Test
+  void listsComeInPagesOfAtMostTheMaximumWithTheTotalAndTheNextPage() {
+    String history = "/api/v1/sessions/" + session + "/history";
+    Response all = node.get(history);
+    assertThat(all.status()).isEqualTo(200);
+    int total = all.json().size();
+    assertThat(total).isEqualTo(3);
+    assertThat(all.header("X-Total-Count")).isEqualTo(Integer.toString(total));
+    assertThat(all.header("Link")).isNull();
+    Response first = node.get(history + "?limit=1");
+    assertThat(first.json().size()).isEqualTo(1);
+    assertThat(first.header("Link")).endsWith(history + "?offset=1&limit=1>; rel=\"next\"");
+    assertThat(node.get(history + "?offset=" + total).json().size()).isZero();
+    AbstractSliceIT.assertProblem(node.get(history + "?limit=1001"), 400, "invalid-limit", "limit");
+    AbstractSliceIT.assertProblem(
+        node.get(history + "?offset=-1"), 400, "invalid-offset", "offset");
+    AbstractSliceIT.assertProblem(node.get("/api/v1/flags?limit=0"), 400, "invalid-limit", "limit");
   }
 
   @Test
