@@ -18,7 +18,7 @@ class ModuleBoundaryTest {
       noClasses()
           .that()
           .resideInAPackage(
-              "org.examledger.(bytes|canonical|crypto|merkle|checkpoint|envelope|exam|keys|statements|proof|ledger|verify)..")
+              "org.examledger.(bytes|canonical|crypto|merkle|checkpoint|envelope|exam|keys|statements|proof|ledger|verify|privacy|secrets)..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.examledger.projections..", "org.examledger.api..");

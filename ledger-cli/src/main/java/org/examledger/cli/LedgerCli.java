@@ -1,5 +1,6 @@
 package org.examledger.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     description = {
       "Command-line tools for examiners and auditors of the Exam Integrity Ledger.",
       "Examiners: keygen, sign, submit. Auditors: export, verify-bundle (offline).",
+      "Stations: hash-document (an identity document number into its keyed hash).",
       "Run 'ledger <command> --help' for a command's options."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -34,6 +36,7 @@ import picocli.CommandLine.Command;
       VerifyBundle.class,
       Replay.class,
       Rebuild.class,
+      HashDocument.class,
       CommandLine.HelpCommand.class
     })
 public final class LedgerCli implements Runnable {
@@ -43,6 +46,13 @@ public final class LedgerCli implements Runnable {
   public static final int USAGE = 2;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Where commands read what the user types (hash-document's number). */
+  final InputStream in;
+
+  LedgerCli(InputStream in) {
+    this.in = in;
+  }
 
   @Override
   public void run() {
@@ -55,7 +65,12 @@ public final class LedgerCli implements Runnable {
 
   /** Runs one command line; reports go to {@code out}, progress and errors to {@code err}. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new LedgerCli());
+    return run(args, System.in, out, err);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)}, reading typed input from {@code in}. */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new LedgerCli(in));
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setExitCodeExceptionMapper(e -> USAGE);

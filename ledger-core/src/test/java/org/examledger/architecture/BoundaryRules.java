@@ -25,7 +25,9 @@ final class BoundaryRules {
               "org.examledger.checkpoint..",
               "org.examledger.envelope..",
               "org.examledger.proof..",
-              "org.examledger.ledger..")
+              "org.examledger.ledger..",
+              "org.examledger.privacy..",
+              "org.examledger.secrets..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.springframework..", "org.axonframework..")

@@ -21,6 +21,7 @@ import org.examledger.envelope.EnvelopeException;
 import org.examledger.envelope.EnvelopeSignature;
 import org.examledger.envelope.Envelopes;
 import org.examledger.envelope.Statement;
+import org.examledger.privacy.ResidentIdNumbers;
 import org.examledger.statements.RegisterKeyPayload;
 import org.examledger.statements.StatementPayloadException;
 import org.examledger.statements.StatementTypes;
@@ -95,6 +96,7 @@ public class Admission {
               + admitted.type()
               + "\"");
     }
+    requireNoResidentIdNumber(admitted);
     requireUnseen(admitted);
     return admitted;
   }
@@ -274,6 +276,34 @@ public class Admission {
         null,
         Digests.sha256(canonical).hex(),
         false);
+  }
+
+  /**
+   * The log keeps every admitted statement forever, so a raw identity number in one could never be
+   * erased: identity documents go in only as keyed hashes ({@code DocumentRef}). The refusal names
+   * the field and never repeats the number (problem details may be logged by proxies).
+   */
+  private static void requireNoResidentIdNumber(AdmittedStatement s) {
+    Optional<String> field;
+    if (ResidentIdNumbers.appearsIn(s.subject())) {
+      field = Optional.of("subject");
+    } else if (ResidentIdNumbers.appearsIn(s.actorId())) {
+      field = Optional.of("actor");
+    } else if (ResidentIdNumbers.appearsIn(s.nonce())) {
+      field = Optional.of("nonce");
+    } else {
+      field = ResidentIdNumbers.findIn(s.payload(), "payload");
+    }
+    if (field.isPresent()) {
+      throw refuse(
+          BAD_REQUEST,
+          "personal-data-in-statement",
+          field.get(),
+          field.get()
+              + " holds what looks like a resident identity number (18 characters with a valid"
+              + " check character); an identity document goes into a statement only as its keyed"
+              + " hash and suffix (./ledger hash-document), never as the number");
+    }
   }
 
   private static void requireActor(String actor, String owner) {

@@ -143,6 +143,14 @@ public class DemoSeason implements ApplicationRunner {
     }
   }
 
+  /**
+   * Every identity document number a season of this size hashes into its statements (ID cards, the
+   * forged card, admission tickets): none of them may be stored or logged in the clear.
+   */
+  public static List<String> documentNumbers(int candidates) {
+    return SeasonScript.documentNumbers(candidates);
+  }
+
   @Override
   public void run(ApplicationArguments args) {
     Accounts known = accounts.getIfAvailable();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.examledger.exam.DocumentType;
 import org.examledger.exam.Eligibility;
 import org.examledger.exam.ExamType;
 import org.examledger.exam.ScoreComponent;
+import org.examledger.privacy.ResidentIdNumbers;
 import org.examledger.statements.RecordScorePayload;
 import org.examledger.statements.RegisterCandidatePayload;
 import org.examledger.statements.ScheduleSessionPayload;
@@ -529,13 +531,65 @@ final class SeasonScript {
                       "training record " + c + ", demo training centre"),
                   List.of(
                       DocumentRef.keyed(DocumentType.ID_CARD, idCard(c), DEMO_SECRET),
-                      DocumentRef.keyed(DocumentType.ADMISSION_TICKET, "DEMO-" + c, DEMO_SECRET)))
+                      DocumentRef.keyed(
+                          DocumentType.ADMISSION_TICKET, admissionTicket(c), DEMO_SECRET)))
               .toJson());
     }
   }
 
-  private static String idCard(String candidateId) {
-    return "DEMO-ID-" + candidateId;
+  /** Region codes (GB/T 2260) of the districts the demo's candidates come from. */
+  private static final List<String> REGIONS =
+      List.of("320102", "320104", "320105", "320106", "320111", "320113", "320115");
+
+  private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(1994, 1, 1);
+
+  /**
+   * The candidate's made-up but well-formed resident identity number (GB 11643-1999: region, birth
+   * date, sequence, check character), so that the demo exercises the same path as real numbers:
+   * hashed before signing, never stored. Distinct for every candidate number below 7,000.
+   */
+  static String idCard(String candidateId) {
+    return residentIdNumber(candidateNumber(candidateId), 0);
+  }
+
+  /** The forged card of the mismatch: well-formed, but nobody's in the season. */
+  static String forgedIdCard(String candidateId) {
+    return residentIdNumber(candidateNumber(candidateId), 1);
+  }
+
+  /** The admission ticket's number, also hashed before signing. */
+  static String admissionTicket(String candidateId) {
+    return "DEMO-" + candidateId;
+  }
+
+  private static int candidateNumber(String candidateId) {
+    return Integer.parseInt(candidateId.substring(candidateId.lastIndexOf('-') + 1));
+  }
+
+  private static String residentIdNumber(int n, int variant) {
+    LocalDate birth = FIRST_BIRTHDAY.plusDays((n * 37L + variant * 500L) % 3650);
+    String first17 =
+        REGIONS.get(n % REGIONS.size())
+            + birth.format(DateTimeFormatter.BASIC_ISO_DATE)
+            + String.format("%03d", n % 1000);
+    return first17 + ResidentIdNumbers.checkCharacter(first17);
+  }
+
+  /**
+   * Every document number the season hashes (ID cards, the forged card, admission tickets), for the
+   * test that none of them reaches the database or the log.
+   */
+  static List<String> documentNumbers(int candidateCount) {
+    SeasonScript dry = new SeasonScript(candidateCount, new DrySender());
+    List<String> numbers = new ArrayList<>();
+    for (Session s : dry.sessions()) {
+      for (String c : s.candidates()) {
+        numbers.add(idCard(c));
+        numbers.add(forgedIdCard(c));
+        numbers.add(admissionTicket(c));
+      }
+    }
+    return List.copyOf(numbers);
   }
 
   private void assign(Session s, Staff st) {
@@ -586,7 +640,7 @@ final class SeasonScript {
                 "marked without any identity check"));
         continue;
       } else if (s.id().equals(MISMATCH_SESSION) && k == 1) {
-        document = "DEMO-ID-FORGED-" + c;
+        document = forgedIdCard(c);
         result = "MISMATCH";
         planted.add(
             new PlantedProblem(

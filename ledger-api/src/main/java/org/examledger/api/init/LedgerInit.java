@@ -24,11 +24,13 @@ import org.examledger.api.admission.AdmittedStatement;
 import org.examledger.api.admission.KeyRegistryView;
 import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.api.config.LedgerProperties;
+import org.examledger.api.secrets.StationSecretFile;
 import org.examledger.crypto.SignatureAlgorithm;
 import org.examledger.crypto.Signer;
 import org.examledger.crypto.Signers;
 import org.examledger.crypto.Sm2UserId;
 import org.examledger.keys.ActorRole;
+import org.examledger.secrets.SecretFiles;
 import org.examledger.statements.RegisterKeyPayload;
 import org.examledger.statements.StatementSigner;
 import org.examledger.statements.StatementTypes;
@@ -42,6 +44,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  *   <li>Creates {@code ${ledger.data-dir}/keys/log-ed25519.pem} (the log's checkpoint-signing key,
  *       PKCS#8 PEM, owner-only) if it does not exist.
+ *   <li>Creates the station secret {@code ledger.security.station-secret-file} (default {@code
+ *       ${ledger.data-dir}/keys/station-secret}: 32 random bytes as hex, owner-only) if it does not
+ *       exist: the HMAC key stations hash identity document numbers with.
  *   <li>If the key registry is empty: generates the administrator's key pair, writes the private
  *       key owner-only (0600) to {@code <keys-dir>/<actor>-<algorithm>.pem} and the public key
  *       beside it, and registers the public key with a self-signed genesis {@code keys.register/v1}
@@ -104,6 +109,7 @@ public final class LedgerInit {
     try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
       Path logKey = context.getBean(LedgerProperties.class).dataDir().resolve("keys");
       ensureLogKey(logKey.resolve(LOG_KEY_FILE), random, out);
+      ensureStationSecret(context.getBean(StationSecretFile.class).path(), random, out);
       KeyRegistryView registry = context.getBean(KeyRegistryView.class);
       if (!registry.isEmpty()) {
         out.println(
@@ -168,6 +174,17 @@ public final class LedgerInit {
     writeOwnerOnly(
         file, Signers.toPkcs8Pem(Signers.generate(SignatureAlgorithm.ED25519, random, null)));
     out.println("ledger init: created checkpoint-signing key " + file);
+  }
+
+  private static void ensureStationSecret(Path file, SecureRandom random, PrintStream out) {
+    if (SecretFiles.createStationSecret(file, random)) {
+      out.println(
+          "ledger init: created the station secret "
+              + file
+              + " (owner-only; copy it to the stations' machines for ./ledger hash-document)");
+    } else {
+      out.println("ledger init: station secret exists: " + file);
+    }
   }
 
   /** Creates the file with mode 0600 from the start, so the key is never readable by others. */

@@ -13,10 +13,13 @@ import org.examledger.crypto.SignatureAlgorithm;
 import org.examledger.crypto.Signer;
 import org.examledger.crypto.Signers;
 import org.examledger.crypto.Sm2UserId;
+import org.examledger.secrets.SecretFiles;
 
 /**
  * The log's checkpoint-signing key in its file: an unencrypted Ed25519 PKCS#8 PEM block (the format
- * {@code ./ledger init} writes too). Created on first start if absent, readable by the owner only.
+ * {@code ./ledger init} writes too). Created on first start if absent, readable by the owner only;
+ * an existing file that group or others may read or write is refused ({@link
+ * SecretFiles#requireOwnerOnly}), so the service does not start with a key anyone could copy.
  */
 final class LogKey {
 
@@ -28,6 +31,7 @@ final class LogKey {
       if (!Files.exists(file)) {
         create(file, random);
       }
+      SecretFiles.requireOwnerOnly(file, "log key");
       // SM2 arguments only so that an SM2 file is read and refused by name below
       Signer signer = Signers.fromPkcs8Pem(Files.readString(file), Sm2UserId.DEFAULT, random);
       if (signer.publicKey().algorithm() != SignatureAlgorithm.ED25519) {

@@ -246,6 +246,36 @@ abstract class AbstractSliceIT {
   }
 
   @Test
+  void rawIdentityNumberIsRefusedNamingTheFieldNotTheNumber() {
+    long before = storedEvents();
+    long admitted = admittedStatements();
+    Response inFreeText =
+        statement(
+            node(),
+            TestActors.ADMIN,
+            "complaint.file/v1",
+            "CPL-PII-0001",
+            "{\"respondentId\":\"examiner-07\",\"respondentRole\":\"EXAMINER\","
+                + "\"channel\":\"THROUGH_STATION\","
+                + "\"summary\":\"candidate with ID card 110105 19491231 002X was turned away\"}");
+    assertProblem(inFreeText, 400, "personal-data-in-statement", "payload.summary");
+    assertThat(inFreeText.body()).doesNotContain("19491231").doesNotContain("002X");
+    Response asSubject =
+        statement(node(), TestActors.ADMIN, "exam.session.open/v1", "11010519491231002X", "{}");
+    assertProblem(asSubject, 400, "personal-data-in-statement", "subject");
+    assertThat(asSubject.body()).doesNotContain("11010519491231002X");
+    assertThat(storedEvents()).isEqualTo(before);
+    assertThat(admittedStatements()).isEqualTo(admitted);
+  }
+
+  long admittedStatements() {
+    return JdbcClient.create(node().context().getBean(DataSource.class))
+        .sql("SELECT COUNT(*) FROM admitted_statement")
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
   void payloadMembersAreCheckedByName() {
     Response missing =
         node()

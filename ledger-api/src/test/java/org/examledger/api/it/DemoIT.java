@@ -11,11 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.examledger.api.demo.DemoSeason;
 import org.examledger.api.demo.PlantedProblem;
 import org.examledger.bytes.Bytes;
 import org.examledger.crypto.Digests;
 import org.examledger.crypto.Signers;
+import org.examledger.exam.DocumentRef;
+import org.examledger.exam.DocumentType;
 import org.examledger.statements.StatementSigner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +38,8 @@ class DemoIT {
 
   @Test
   @ExtendWith(OutputCaptureExtension.class)
-  void demoSeasonIsLoadedAsSignedStatementsOnce(@TempDir Path dataDir, CapturedOutput output) {
+  void demoSeasonIsLoadedAsSignedStatementsOnce(@TempDir Path dataDir, CapturedOutput output)
+      throws Exception {
     Map<String, String> settings =
         Map.of(
             "ledger.data-dir", dataDir.toString(),
@@ -153,6 +157,35 @@ class DemoIT {
           .until(() -> output.getOut().contains("demo verification (as ./ledger verify): OK"));
       assertThat(output.getOut()).doesNotContain("demo verification FAILED");
 
+      // no raw identity document number anywhere in the database (issue 9): every column of every
+      // table, read back; the positive control shows the scan reads the events themselves
+      List<String> numbers = DemoSeason.documentNumbers(CANDIDATES);
+      assertThat(numbers).hasSize(3 * CANDIDATES).doesNotHaveDuplicates();
+      assertThat(numbers.get(0)).matches("[0-9]{17}[0-9X]");
+      String firstCard = numbers.get(0);
+      String storedHash =
+          DocumentRef.keyed(
+                  DocumentType.ID_CARD, firstCard, Bytes.utf8("examledger demo station secret"))
+              .keyedHash();
+      List<String> needles = new java.util.ArrayList<>(numbers);
+      needles.add(storedHash);
+      DatabaseScan.Result scan =
+          new DatabaseScan(needles).scan(node.context().getBean(DataSource.class));
+      assertThat(scan.tables())
+          .extracting(t -> t.toLowerCase(java.util.Locale.ROOT))
+          .contains("public.domain_event_entry", "public.admitted_statement");
+      assertThat(scan.hits())
+          .as("the keyed hash is stored (the scan reads the events)")
+          .anySatisfy(
+              h -> assertThat(h.needle()).isEqualTo(storedHash.toUpperCase(java.util.Locale.ROOT)));
+      assertThat(scan.hits())
+          .as("raw document numbers stored in the database")
+          .allSatisfy(
+              h -> assertThat(h.needle()).isEqualTo(storedHash.toUpperCase(java.util.Locale.ROOT)));
+      assertThat(new DatabaseScan(numbers).findIn(output.getAll()))
+          .as("raw document numbers in the log")
+          .isEmpty();
+
       // after the load the service is on the real clock and random identifiers again: a statement
       // signed now passes admission's skew check and gets a random (version 4) event id
       StatementSigner admin =
@@ -189,6 +222,8 @@ class DemoIT {
     try (LedgerNode node = LedgerNode.start(settings)) {
       assertThat(node.get(sheet).status()).isEqualTo(200);
     }
+    assertThat(new DatabaseScan(DemoSeason.documentNumbers(CANDIDATES)).findIn(output.getAll()))
+        .isEmpty();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.examledger.api.init.LedgerInit;
 import org.examledger.crypto.Signers;
 import org.examledger.crypto.Sm2UserId;
+import org.examledger.secrets.SecretFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +86,8 @@ class InitIT {
 
       Path logKey = dataDir.resolve("keys").resolve("log-ed25519.pem");
       Path adminKey = keysDir.resolve("admin-01-sm2.pem");
-      for (Path secret : List.of(logKey, adminKey)) {
+      Path stationSecret = dataDir.resolve("keys").resolve("station-secret");
+      for (Path secret : List.of(logKey, adminKey, stationSecret)) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
             .as(secret.toString())
             .isEqualTo("rw-------");
@@ -106,11 +108,16 @@ class InitIT {
       }
       List<Path> adminFiles = files(keysDir);
       String logKeyPem = Files.readString(logKey);
+      // 32 random bytes as hex, readable by ./ledger hash-document
+      assertThat(Files.readString(stationSecret)).matches("[0-9a-f]{64}\n");
+      assertThat(SecretFiles.readStationSecret(stationSecret).key().length()).isEqualTo(32);
+      String secretHex = Files.readString(stationSecret);
 
       assertThat(init(db, dataDir, keysDir)).isZero();
       assertThat(genesisKeys(db)).isEqualTo(1);
       assertThat(files(keysDir)).isEqualTo(adminFiles);
       assertThat(Files.readString(logKey)).isEqualTo(logKeyPem);
+      assertThat(Files.readString(stationSecret)).isEqualTo(secretHex);
     }
   }
 }

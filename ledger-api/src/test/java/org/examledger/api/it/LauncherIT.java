@@ -11,8 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.examledger.exam.DocumentRef;
+import org.examledger.exam.DocumentType;
+import org.examledger.secrets.SecretFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,5 +135,40 @@ class LauncherIT {
     assertThat(h.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(h.exitValue()).as(text).isZero();
     assertThat(text).contains("Usage: ledger keygen").contains("--password-file");
+  }
+
+  /** Stations hash on their own machines: the number goes in on stdin, the JSON comes out. */
+  @Test
+  void hashDocumentReadsTheNumberFromStandardInput(@TempDir Path dir) throws Exception {
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path secret = dir.resolve("station-secret");
+    SecretFiles.createStationSecret(secret, new SecureRandom());
+    ProcessBuilder hash =
+        new ProcessBuilder(
+                repo.resolve("ledger").toString(),
+                "hash-document",
+                "--secret-file",
+                secret.toString(),
+                "--type",
+                "ID_CARD")
+            .directory(repo.toFile());
+    hash.environment().put("LEDGER_NO_BUILD", "1");
+    Process p = hash.start();
+    p.getOutputStream().write("110105 19491231 002X\n".getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(err).isZero();
+    DocumentRef expected =
+        DocumentRef.keyed(
+            DocumentType.ID_CARD,
+            "11010519491231002X",
+            SecretFiles.readStationSecret(secret).key());
+    assertThat(out.strip())
+        .isEqualTo(
+            "{\"type\":\"ID_CARD\",\"keyedHash\":\""
+                + expected.keyedHash()
+                + "\",\"suffix\":\"002X\"}");
   }
 }

@@ -12,6 +12,7 @@ import org.examledger.crypto.SignatureAlgorithm;
 import org.examledger.crypto.Signer;
 import org.examledger.crypto.Signers;
 import org.examledger.crypto.Sm2UserId;
+import org.examledger.secrets.SecretFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +48,7 @@ class LogKeyTest {
     Path file = dir.resolve("log.pem");
     Signer existing = Signers.ed25519FromSeed(Bytes.fromHex("11".repeat(32)));
     Files.writeString(file, Signers.toPkcs8Pem(existing));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     Signer loaded = LogKey.loadOrCreate(file, fixedRandom());
     assertThat(loaded.publicKey()).isEqualTo(existing.publicKey());
     assertThat(Files.readString(file)).isEqualTo(Signers.toPkcs8Pem(existing));
@@ -57,11 +59,28 @@ class LogKeyTest {
     Path file = dir.resolve("log.pem");
     Signer sm2 = Signers.generate(SignatureAlgorithm.SM2_SM3, fixedRandom(), Sm2UserId.DEFAULT);
     Files.writeString(file, Signers.toPkcs8Pem(sm2));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     assertThatThrownBy(() -> LogKey.loadOrCreate(file, fixedRandom()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "log key "
                 + file
                 + " is SM2_SM3: C2SP checkpoints are signed with Ed25519 (signed-note type 0x01)");
+  }
+
+  @Test
+  void loadOrCreate_keyReadableByOthers_refusesNamingTheFix(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("log.pem");
+    Files.writeString(
+        file, Signers.toPkcs8Pem(Signers.ed25519FromSeed(Bytes.fromHex("11".repeat(32)))));
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> LogKey.loadOrCreate(file, fixedRandom()))
+        .isInstanceOf(SecretFileException.class)
+        .hasMessage(
+            "log key "
+                + file.toAbsolutePath()
+                + " has permissions rw-r--r--: group or others may read it, a secret file must"
+                + " be for its owner only; fix it with: chmod 600 "
+                + file.toAbsolutePath());
   }
 }
