@@ -15,7 +15,7 @@ public class SecretFileFailureAnalyzer extends AbstractFailureAnalyzer<SecretFil
     return new FailureAnalysis(
         "The ledger refuses to start: " + cause.getMessage(),
         "Make the file readable and writable by the user the ledger runs as only (chmod 600),"
-            + " then start again. See docs/security-data.md, \"Secrets and key rotation\".",
+            + " then start again. See docs/security.md, \"Secrets and key rotation\".",
         cause);
   }
 }
