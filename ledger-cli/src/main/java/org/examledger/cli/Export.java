@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ledger export}: an evidence bundle from a running server, over its public HTTP API. */
+/** {@code ledger export}: an evidence bundle from a running server, over its HTTP API. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
@@ -41,9 +41,10 @@ import picocli.CommandLine.Spec;
       "Exports an evidence bundle (docs/formats/bundle.md) from a running ledger: the selected",
       "events (leaf inputs, with their signed envelopes), a C2SP tlog-proof for each against",
       "one checkpoint (with its witness cosignatures), and every key registry event with a",
-      "proof, so that 'ledger verify-bundle' can check it all offline. Reads only public",
-      "endpoints (/api/v1/log/*, /api/v1/keys/*); asking for proofs may make the server sign",
-      "a checkpoint covering the newest events.",
+      "proof, so that 'ledger verify-bundle' can check it all offline. Reads only the log's",
+      "endpoints (/api/v1/log/*, /api/v1/keys/*), signed in as an account that may read the",
+      "events (AUDITOR, SUPERVISOR or STATION_ADMIN); asking for proofs may make the server",
+      "sign a checkpoint covering the newest events.",
       "Select with --session and narrow with --candidate, --examiner, --from, --to."
     })
 final class Export implements Callable<Integer> {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
       "replayed, while the server keeps answering (reads say which views are rebuilding in the",
       "Ledger-Views-Rebuilding header). Progress is printed until every rebuilt projection has",
       "caught up; --no-wait returns at once. Exit 0 when done, 1 when the server refuses",
-      "(e.g. a projection kept in each event's transaction), 2 on bad input."
+      "(e.g. a projection kept in each event's transaction), 2 on bad input. Sign in as a",
+      "STATION_ADMIN (--user, and --password-file or LEDGER_PASSWORD)."
     })
 final class Rebuild implements Callable<Integer> {
 
