@@ -84,9 +84,12 @@ class CliBundleIT {
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** A CLI run signed in as the test operator (an auditor and station administrator). */
-  Run asOperator(String... args) {
-    return cli(signedIn(dir, LedgerNode.OPERATOR, args));
+  /** An auditor's account: reads everything, writes nothing; what an export needs. */
+  static final String AUDITOR = "bundle-auditor";
+
+  /** A CLI run signed in as {@link #AUDITOR}. */
+  Run asAuditor(String... args) {
+    return cli(signedIn(dir, AUDITOR, args));
   }
 
   /** {@code args} with {@code --user user --password-file F} added after the command name. */
@@ -152,6 +155,7 @@ class CliBundleIT {
     try (LedgerNode node = LedgerNode.start(settings)) {
       String server = node.baseUrl();
       TestActors.bootstrap(node);
+      node.account(AUDITOR, "auditor-05", AccountRole.AUDITOR);
       assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
           .isEqualTo(201);
       assertThat(
@@ -251,13 +255,12 @@ class CliBundleIT {
           node.get("/api/v1/flags?session=" + SESSION + "&asOf=" + lastSessionEventTime()).json();
       bundle = dir.resolve("bundle.zip");
       Run export =
-          asOperator(
-              "export", "--server", server, "--session", SESSION, "--out", bundle.toString());
+          asAuditor("export", "--server", server, "--session", SESSION, "--out", bundle.toString());
       assertThat(export.code()).as(export.err()).isZero();
       assertThat(export.out()).contains("events of session " + SESSION);
       twoCheckpointBundle = dir.resolve("two-checkpoints.zip");
       Run two =
-          asOperator(
+          asAuditor(
               "export",
               "--server",
               server,
@@ -271,7 +274,7 @@ class CliBundleIT {
       // no session: the export reads the whole log and keeps one examiner's events
       examinerBundle = dir.resolve("examiner.zip");
       Run byExaminer =
-          asOperator(
+          asAuditor(
               "export",
               "--server",
               server,
