@@ -169,8 +169,9 @@ public class SecurityConfiguration {
                     .hasAnyRole(names(READERS))
                     .requestMatchers(POST, "/api/v1/log/add-checkpoint")
                     .hasRole(AccountRole.WITNESS.name())
+                    // a witness cosigns what the log publishes on its own and nothing else
                     .requestMatchers(POST, "/api/v1/log/checkpoint")
-                    .hasAnyRole(AccountRole.STATION_ADMIN.name(), AccountRole.WITNESS.name())
+                    .hasRole(AccountRole.STATION_ADMIN.name())
                     // signed statements
                     .requestMatchers(
                         POST, "/api/v1/statements", "/api/v1/sessions", "/api/v1/sessions/**")

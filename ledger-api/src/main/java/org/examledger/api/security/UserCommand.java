@@ -9,14 +9,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.examledger.api.LedgerApplication;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * {@code ./ledger user add|disable|list}: the local accounts, against the configured database (on
@@ -148,11 +157,32 @@ public final class UserCommand {
     void run(Accounts accounts);
   }
 
+  /**
+   * Only what the accounts need: the configured database, its migrations, the password encoder. Not
+   * the ledger itself (no Axon, no processors, no scheduler), so the command is quick and cannot
+   * append anything. Deliberately not a {@code @Configuration}: the service's component scan must
+   * not find it.
+   */
+  @ImportAutoConfiguration({
+    DataSourceAutoConfiguration.class,
+    FlywayAutoConfiguration.class,
+    JdbcTemplateAutoConfiguration.class
+  })
+  @EnableConfigurationProperties(SecurityProperties.class)
+  static class AccountsOnly {
+
+    @Bean
+    Accounts accounts(JdbcTemplate jdbc, SecurityProperties properties) {
+      return new Accounts(
+          jdbc, new BCryptPasswordEncoder(properties.bcryptStrength()), Clock.systemUTC());
+    }
+  }
+
   private static void withAccounts(List<String> springArgs, AccountWork work) {
-    SpringApplication app = new SpringApplication(LedgerApplication.class);
+    SpringApplication app = new SpringApplication(AccountsOnly.class);
     app.setWebApplicationType(WebApplicationType.NONE);
+    app.setBannerMode(Banner.Mode.OFF);
     List<String> all = new ArrayList<>(springArgs);
-    all.add("--ledger.demo.enabled=false");
     all.add("--logging.level.root=WARN");
     try (ConfigurableApplicationContext context = app.run(all.toArray(String[]::new))) {
       work.run(context.getBean(Accounts.class));

@@ -183,7 +183,7 @@ class AuthorizationMatrixIT {
             "/api/v1/log/checkpoint",
             "/api/v1/log/checkpoint",
             () -> "",
-            EnumSet.of(AccountRole.STATION_ADMIN, AccountRole.WITNESS),
+            EnumSet.of(AccountRole.STATION_ADMIN),
             200));
     rows.add(get("/api/v1/log/key", "/api/v1/log/key", ALL, 200));
     rows.add(
