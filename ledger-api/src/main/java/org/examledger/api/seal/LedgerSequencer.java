@@ -63,7 +63,8 @@ public class LedgerSequencer {
   /**
    * Gives the event a leaf unless it has one; must run inside a transaction.
    *
-   * @param position the tracking token's position, which must equal the stored global index
+   * @param position the tracking token's position, which must not be before the stored global index
+   *     (it is past it for an event that filled a hole)
    * @param processorThread whether this is the processor's thread, the only one that may use the
    *     cached compact range (the sweep resumes its own: no Java lock may be held across the
    *     database lock the processor's batch keeps between events)
@@ -92,13 +93,16 @@ public class LedgerSequencer {
                         "event "
                             + eventIdentifier
                             + " was delivered but is not in the event table"));
-    if (position.isPresent() && position.getAsLong() != row.globalIndex()) {
+    // A gap-aware token's position is the highest index seen: an event that commits into a hole
+    // the processor still waits for arrives with a position past its own index. Only a position
+    // before the stored index would mean the delivery and the table disagree.
+    if (position.isPresent() && position.getAsLong() < row.globalIndex()) {
       throw new IllegalStateException(
           "event "
               + eventIdentifier
               + " was delivered at position "
               + position.getAsLong()
-              + " but is stored at global index "
+              + " but is stored at the later global index "
               + row.globalIndex());
     }
     Hash leafHash = LeafEncoding.leafHash(row.event());
