@@ -10,6 +10,13 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.examledger.bytes.Bytes;
 import org.examledger.fuzz.Fuzz;
 import org.examledger.fuzz.Mutations;
@@ -93,6 +100,50 @@ class KeyFuzzTest {
         input,
         () -> Signers.fromPkcs8Pem(input, Sm2UserId.DEFAULT, new SecureRandom()),
         REFUSAL);
+  }
+
+  /**
+   * The PBKDF2 iteration count comes from the file: a key file that asks for 2^31 - 1 iterations
+   * must be refused, not worked on for hours.
+   */
+  @Property(generation = GenerationMode.EXHAUSTIVE)
+  void signerFromEncryptedPkcs8_hostileIterationCount_returnsOrRefuses(
+      @ForAll("iterationCounts") int iterations) {
+    byte[] der = withIterations(iterations);
+    String pem = pem("ENCRYPTED PRIVATE KEY", der);
+    Fuzz.check(
+        "Signers.fromEncryptedPkcs8Pem",
+        der,
+        () -> Signers.fromEncryptedPkcs8Pem(pem, PASSWORD, Sm2UserId.DEFAULT, new SecureRandom()),
+        REFUSAL);
+  }
+
+  /** The SM2 golden file's EncryptedPrivateKeyInfo with another PBKDF2 iteration count. */
+  static byte[] withIterations(int iterations) {
+    try {
+      EncryptedPrivateKeyInfo info =
+          EncryptedPrivateKeyInfo.getInstance(
+              ders(List.of(ENCRYPTED_PEM), "ENCRYPTED PRIVATE KEY").get(0));
+      PBES2Parameters pbes2 =
+          PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
+      PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+      PBKDF2Params changed = new PBKDF2Params(kdf.getSalt(), iterations, kdf.getPrf());
+      PBES2Parameters params =
+          new PBES2Parameters(
+              new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, changed),
+              pbes2.getEncryptionScheme());
+      return new EncryptedPrivateKeyInfo(
+              new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, params),
+              info.getEncryptedData())
+          .getEncoded(ASN1Encoding.DER);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Provide
+  Arbitrary<Integer> iterationCounts() {
+    return Arbitraries.of(1, 2048, 10_000_001, Integer.MAX_VALUE);
   }
 
   private static Object spkiRoundTrip(byte[] der) {
