@@ -1,5 +1,6 @@
 package org.examledger.canonical;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -59,6 +60,12 @@ class CanonicalJsonFuzzTest {
   @Property(generation = GenerationMode.EXHAUSTIVE)
   void parseText_hostileInput_returnsOrRefuses(@ForAll("hostile") String input) {
     Fuzz.check("CanonicalJson.parse(String)", input, () -> roundTrip(input), REFUSAL);
+  }
+
+  /** Jazzer: replays the seed corpus in the suite; fuzzes with JAZZER_FUZZ=1 (docs/fuzzing.md). */
+  @FuzzTest(maxDuration = "10m")
+  void parseBytes_jazzer(byte[] input) {
+    Fuzz.check("CanonicalJson.parse(Bytes)", input, () -> roundTrip(Bytes.of(input)), REFUSAL);
   }
 
   /**

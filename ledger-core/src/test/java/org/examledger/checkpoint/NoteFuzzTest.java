@@ -1,5 +1,6 @@
 package org.examledger.checkpoint;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +112,19 @@ class NoteFuzzTest {
       throw new AssertionError("verifier key does not read back as itself: " + key);
     }
     return key;
+  }
+
+  /** Jazzer targets: replay their seed corpus in the suite, fuzz with JAZZER_FUZZ=1. */
+  @FuzzTest(maxDuration = "10m")
+  void signedNote_jazzer(byte[] input) {
+    Fuzz.check(
+        "SignedNote.parse + WitnessPolicy.verify", input, () -> readAll(input), FORMAT_OR_TRUST);
+  }
+
+  @FuzzTest(maxDuration = "10m")
+  void verifierKey_jazzer(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    Fuzz.check("NoteVerifierKey.parse", input, () -> vkeyRoundTrip(text), FORMAT);
   }
 
   @Provide

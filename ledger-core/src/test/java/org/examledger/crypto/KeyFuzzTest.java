@@ -1,5 +1,6 @@
 package org.examledger.crypto;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -139,6 +140,22 @@ class KeyFuzzTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Jazzer targets: replay their seed corpus in the suite, fuzz with JAZZER_FUZZ=1. */
+  @FuzzTest(maxDuration = "10m")
+  void spki_jazzer(byte[] der) {
+    Fuzz.check("PublicKey.fromSpki", der, () -> spkiRoundTrip(der), REFUSAL);
+  }
+
+  @FuzzTest(maxDuration = "10m")
+  void pkcs8_jazzer(byte[] der) {
+    String pem = pem("PRIVATE KEY", der);
+    Fuzz.check(
+        "Signers.fromPkcs8Pem",
+        der,
+        () -> Signers.fromPkcs8Pem(pem, Sm2UserId.DEFAULT, new SecureRandom()),
+        REFUSAL);
   }
 
   @Provide

@@ -1,5 +1,6 @@
 package org.examledger.envelope;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -146,6 +147,19 @@ class EnvelopeFuzzTest {
 
   private static String pem(String name) {
     return new String(Samples.file("/envelope/golden/" + name), StandardCharsets.US_ASCII);
+  }
+
+  /** Jazzer targets: replay their seed corpus in the suite, fuzz with JAZZER_FUZZ=1. */
+  @FuzzTest(maxDuration = "10m")
+  void envelope_jazzer(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    Fuzz.check("Envelope.parse + Envelopes.verify", input, () -> parseAndVerify(text), REFUSAL);
+  }
+
+  @FuzzTest(maxDuration = "10m")
+  void statement_jazzer(byte[] input) {
+    Fuzz.check(
+        "Statement.fromCanonical", input, () -> statementRoundTrip(Bytes.of(input)), REFUSAL);
   }
 
   @Provide

@@ -1,5 +1,6 @@
 package org.examledger.proof;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,13 @@ class ProofFileFuzzTest {
       throw new AssertionError("a parsed proof file does not read back as itself");
     }
     return file.verify(ProofFileFixture.leaf((int) Math.min(file.index(), 9)), POLICY);
+  }
+
+  /** Jazzer target: replays its seed corpus in the suite, fuzzes with JAZZER_FUZZ=1. */
+  @FuzzTest(maxDuration = "10m")
+  void proofFile_jazzer(byte[] input) {
+    String text = new String(input, StandardCharsets.UTF_8);
+    Fuzz.check("ProofFile.parse + verify", input, () -> parseAndVerify(text), PARSE_OR_VERIFY);
   }
 
   @Provide

@@ -1,5 +1,6 @@
 package org.examledger.statements;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -111,6 +112,15 @@ class PayloadFuzzTest {
       return CanonicalJson.parse(Bytes.of(input));
     } catch (CanonicalJsonException e) {
       return null;
+    }
+  }
+
+  /** Jazzer target: replays its seed corpus in the suite, fuzzes with JAZZER_FUZZ=1. */
+  @FuzzTest(maxDuration = "10m")
+  void payloads_jazzer(byte[] input) {
+    JsonNode payload = jsonOrNull(input);
+    if (payload != null) {
+      Fuzz.check("statement payload readers", input, () -> readAll(payload), REFUSAL);
     }
   }
 
