@@ -90,6 +90,11 @@ public final class Bundle {
           throw new BundleException(file + ": entry " + entry.getName() + " appears twice");
         }
       }
+    } catch (IllegalArgumentException e) {
+      // java.util.zip decodes entry names as UTF-8 and throws this when one is not (found by
+      // BundleFuzzTest's Jazzer target).
+      throw new BundleException(
+          file + ": an entry name or comment is not valid UTF-8 (" + e.getMessage() + ")");
     } catch (NoSuchFileException e) {
       throw new BundleException(file + ": no such file");
     } catch (ZipException e) {

@@ -123,6 +123,34 @@ class BundleReadTest {
         .hasMessageContaining("entry name \"/events/1.json\" is not a relative path");
   }
 
+  /**
+   * Found by Jazzer (BundleFuzzTest#bundle_jazzer, input crash-entry-comment-not-utf8):
+   * java.util.zip checks entry names when it opens a zip, but decodes entry comments only when it
+   * lists the entries, and throws IllegalArgumentException for one that is not UTF-8.
+   */
+  @Test
+  void read_entryCommentNotUtf8_isRefused() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      ZipEntry entry = new ZipEntry("log.vkey");
+      entry.setComment("\u00e9");
+      zip.putNextEntry(entry);
+      zip.write(1);
+    }
+    byte[] zip = out.toByteArray();
+    for (int i = 0; i + 1 < zip.length; i++) {
+      if ((zip[i] & 0xff) == 0xc3 && (zip[i + 1] & 0xff) == 0xa9) {
+        zip[i + 1] = '('; // C3 28: a lead byte without its continuation byte
+      }
+    }
+    Path file = file(zip);
+
+    assertThatThrownBy(() -> Bundle.read(file))
+        .isInstanceOf(BundleException.class)
+        .hasMessageStartingWith(
+            file + ": an entry name or comment is not valid UTF-8 (malformed input off : ");
+  }
+
   @Test
   void read_secondManifest_isRefused() throws Exception {
     List<RawZip.Entry> entries = validEntries();
