@@ -120,6 +120,12 @@ final class Replay implements Callable<Integer> {
       if (event == null) {
         continue;
       }
+      Provenance provenance = EventFields.provenance(event);
+      if (provenance != null && provenance.receivedAt() == null) {
+        // Found by BundleFuzzTest: this crashed replay ("unexpected error").
+        throw CliException.usage(
+            bundlePath + ": " + file + ": the event's provenance has no receivedAt");
+      }
       if (until != null && received(event).isAfter(until)) {
         continue;
       }

@@ -17,6 +17,13 @@ import org.examledger.bytes.Bytes;
  */
 public final class CanonicalJson {
 
+  /**
+   * The most levels of arrays and objects the parser reads and the canonicalizer writes (a project
+   * limit, docs/formats/canonical-json.md): deep enough for any ledger document, shallow enough
+   * that recursion cannot exhaust a thread's stack.
+   */
+  public static final int MAX_DEPTH = StrictJsonParser.MAX_DEPTH;
+
   private CanonicalJson() {}
 
   /**

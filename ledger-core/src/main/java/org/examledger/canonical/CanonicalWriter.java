@@ -29,7 +29,9 @@ final class CanonicalWriter {
     if (node == null) {
       throw new CanonicalJsonException("null JsonNode reference at JSON Pointer " + path);
     }
-    if (path.depth() > StrictJsonParser.MAX_DEPTH) {
+    if (node.isContainerNode() && path.depth() >= StrictJsonParser.MAX_DEPTH) {
+      // The parser's limit exactly: writing text the parser would refuse to read back would let
+      // a signer produce bytes no verifier accepts.
       throw new CanonicalJsonException(
           "nesting too deep: expected at most "
               + StrictJsonParser.MAX_DEPTH

@@ -16,6 +16,7 @@ import java.math.BigInteger;
  */
 public final class Es6Numbers {
 
+  private static final double TWO_POW_53 = 9007199254740992.0;
   private static final int MANTISSA_BITS = 52; // IEEE 754 binary64: 52 stored fraction bits
   private static final long HIDDEN_BIT = 1L << MANTISSA_BITS;
   private static final int EXPONENT_BIAS_PLUS_MANTISSA = 1075; // 1023 bias + 52 fraction bits
@@ -56,6 +57,12 @@ public final class Es6Numbers {
     }
     if (value < 0) {
       return "-" + format(-value); // step 3
+    }
+    if (value <= TWO_POW_53 && value == Math.rint(value)) {
+      // Step 6 for the common case: an integer below 2^53 is exact as a long, and its shortest
+      // digits are its decimal digits (trailing zeros included, as step 6 pads them back). Saves
+      // the big-integer work below, which made number-heavy documents slow to canonicalize.
+      return Long.toString((long) value);
     }
     StringBuilder digits = new StringBuilder(17);
     int pointPosition = shortestDigits(value, digits);

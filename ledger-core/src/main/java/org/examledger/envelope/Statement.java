@@ -55,7 +55,8 @@ public record Statement(
 
   /**
    * @throws EnvelopeException naming the field when a string is empty, the payload is not a JSON
-   *     object or not I-JSON, or issuedAt falls outside the years 0000..9999
+   *     object or not I-JSON, nests deeper than {@link #MAX_PAYLOAD_DEPTH}, or issuedAt falls
+   *     outside the years 0000..9999
    */
   public Statement {
     requireText(TYPE, type);
@@ -74,7 +75,33 @@ public record Statement(
     } catch (CanonicalJsonException e) {
       throw new EnvelopeException("statement member \"payload\": " + e.getMessage(), e);
     }
+    // The statement object is one level more: a payload at the canonical JSON limit would be
+    // signed into bytes that no verifier parses (found by EnvelopeFuzzTest).
+    if (depth(payload, 0) > MAX_PAYLOAD_DEPTH) {
+      throw new EnvelopeException(
+          "statement member \"payload\": nested more than "
+              + MAX_PAYLOAD_DEPTH
+              + " levels of arrays and objects; with the statement around it that exceeds the"
+              + " canonical JSON limit of "
+              + CanonicalJson.MAX_DEPTH
+              + " levels");
+    }
     Rfc3339.format(issuedAt); // range check now rather than when signing
+  }
+
+  /** Levels of arrays and objects a payload may nest, counting itself: one less than the limit. */
+  public static final int MAX_PAYLOAD_DEPTH = CanonicalJson.MAX_DEPTH - 1;
+
+  /** Levels of containers in {@code node}; stops counting past the limit. */
+  private static int depth(JsonNode node, int above) {
+    if (!node.isContainerNode() || above > MAX_PAYLOAD_DEPTH) {
+      return above;
+    }
+    int deepest = above + 1;
+    for (JsonNode child : node) {
+      deepest = Math.max(deepest, depth(child, above + 1));
+    }
+    return deepest;
   }
 
   /** A copy: changing it does not change this statement. */

@@ -61,6 +61,15 @@ class CanonicalJsonProperties {
     assertThat(Es6Numbers.format(value)).isEqualTo(NaiveEs6Numbers.format(value));
   }
 
+  /** The integer fast path of Es6Numbers.format against the reference, up to 2^53 and past it. */
+  @Property(seed = "253", tries = 20000)
+  void format_integralDouble_equalsNaiveReference(
+      @ForAll @net.jqwik.api.constraints.LongRange(min = -(1L << 54), max = 1L << 54) long n) {
+    double value = n;
+
+    assertThat(Es6Numbers.format(value)).isEqualTo(NaiveEs6Numbers.format(value));
+  }
+
   @Property(seed = "262", tries = 20000)
   void format_anyDouble_readsBackAsSameDouble(@ForAll long bits) {
     double value = Double.longBitsToDouble(bits);

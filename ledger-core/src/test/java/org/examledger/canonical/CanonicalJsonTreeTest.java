@@ -179,4 +179,32 @@ class CanonicalJsonTreeTest {
             "not in RFC 8785 canonical form: first difference at byte 2: expected end of input,"
                 + " found \"\n\"");
   }
+
+  /** Found by CanonicalJsonFuzzTest's round trip: the writer allowed one level more. */
+  @Test
+  void canonicalize_treeDeeperThanParserLimit_throws() {
+    JsonNode deep = JsonNodeFactory.instance.arrayNode();
+    for (int i = 1; i <= CanonicalJson.MAX_DEPTH; i++) {
+      deep = JsonNodeFactory.instance.arrayNode().add(deep);
+    }
+    JsonNode tooDeep = deep; // 513 levels
+
+    assertThatThrownBy(() -> CanonicalJson.canonicalize(tooDeep))
+        .isInstanceOf(CanonicalJsonException.class)
+        .hasMessage(
+            "nesting too deep: expected at most 512 levels of arrays and objects, found more at"
+                + " JSON Pointer \""
+                + "/0".repeat(512)
+                + "\"");
+  }
+
+  @Test
+  void canonicalize_treeAtParserLimit_writesTextTheParserReads() {
+    JsonNode deep = JsonNodeFactory.instance.arrayNode();
+    for (int i = 1; i < CanonicalJson.MAX_DEPTH; i++) {
+      deep = JsonNodeFactory.instance.arrayNode().add(deep);
+    }
+
+    assertThat(CanonicalJson.parseCanonical(CanonicalJson.canonicalize(deep))).isEqualTo(deep);
+  }
 }

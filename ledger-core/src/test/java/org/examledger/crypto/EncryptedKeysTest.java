@@ -81,4 +81,20 @@ class EncryptedKeysTest {
             "malformed PEM: expected \"-----BEGIN PRIVATE KEY-----\", found \"-----BEGIN"
                 + " ENCRYPTED PRIVATE KEY-----\"");
   }
+
+  /** Found by KeyFuzzTest: refused, but as "wrong password or corrupted data". */
+  @Test
+  void fromEncryptedPkcs8Pem_iterationCountAboveLimit_throwsNamingIt() {
+    String pem =
+        Pem.encode(
+            Signers.ENCRYPTED_PKCS8_PEM_LABEL,
+            Bytes.of(KeyFuzzTest.withIterations(Integer.MAX_VALUE)));
+
+    assertThatThrownBy(
+            () -> Signers.fromEncryptedPkcs8Pem(pem, PASSWORD, Sm2UserId.DEFAULT, saltAndIv()))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage(
+            "private key: EncryptedPrivateKeyInfo: PBKDF2 iteration count 2147483647 is above the"
+                + " limit of 10000000");
+  }
 }

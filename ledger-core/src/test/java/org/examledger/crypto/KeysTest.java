@@ -233,4 +233,36 @@ class KeysTest {
         .isInstanceOf(KeyFormatException.class)
         .hasMessageStartingWith("private key: PKCS#8 PrivateKeyInfo: malformed DER: ");
   }
+
+  /** Found by Jazzer (KeyFuzzTest#spki_jazzer): the message's toString of the curve threw. */
+  @Test
+  void fromSpki_curveParameterUtf8StringOfBadBytes_throwsNamingItsType() {
+    Bytes spki =
+        Bytes.fromBase64(
+            "MFkwEwYHKoZIzj0CAQwIKoEcz1UBgi0DQgAEd8vEfN5CEjHfmN8DhtGshlZJeN3Cxir7xrB2FcOR+B3dtS7x"
+                + "vKSmCrIHsVlynLNfpqBNCGp71y3zjPDqZtoCOg==");
+
+    assertThatThrownBy(() -> PublicKey.fromSpki(spki))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage(
+            "public key: SubjectPublicKeyInfo: unsupported key type: EC curve of ASN.1 type"
+                + " DERUTF8String (only sm2p256v1 1.2.156.10197.1.301)");
+  }
+
+  /** Found by Jazzer (KeyFuzzTest#pkcs8_jazzer): Bouncy Castle threw IllegalStateException. */
+  @Test
+  void fromPkcs8Pem_ecPrivateKeyMemberOfWrongType_throws() {
+    String pem =
+        Pem.encode(
+            Signers.PKCS8_PEM_LABEL,
+            Bytes.fromBase64(
+                "MIGHAgEAMBMGByqGSM49AgEGCCqBHM9VAYItBG0wawIBAQQg4huKtEDnetsyOEEeyjJMpqi54kPRmu9U"
+                    + "cRDK3PKi+yahRAZCAAR3y8R83kISMd+Y3wOG0ayGVknCeMb9KvvGsHYVw5H4Hd21LvELpKZKsgex"
+                    + "WXKcs1+moE0IanvXLfOM8Opm2gI6"));
+
+    assertThatThrownBy(
+            () -> Signers.fromPkcs8Pem(pem, Sm2UserId.DEFAULT, new java.security.SecureRandom()))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessageStartingWith("private key: PKCS#8 ECPrivateKey: malformed DER: ");
+  }
 }

@@ -182,4 +182,43 @@ class StatementTest {
         .isInstanceOf(EnvelopeException.class)
         .hasMessage("statement: expected a JSON object, found ARRAY");
   }
+
+  private static JsonNode nested(int levels) {
+    StringBuilder json = new StringBuilder("{\"x\":");
+    json.append("[".repeat(levels - 1)).append("]".repeat(levels - 1)).append('}');
+    return CanonicalJson.parse(json.toString());
+  }
+
+  /** Found by EnvelopeFuzzTest: such a statement was signed, then refused by every verifier. */
+  @Test
+  void constructor_payloadAtCanonicalDepthLimit_throws() {
+    Statement s = Fixtures.goldenStatement();
+
+    assertThatThrownBy(
+            () ->
+                new Statement(
+                    s.type(), s.subject(), nested(512), s.actorId(), s.keyId(), s.issuedAt(), "n"))
+        .isInstanceOf(EnvelopeException.class)
+        .hasMessage(
+            "statement member \"payload\": nested more than 511 levels of arrays and objects;"
+                + " with the statement around it that exceeds the canonical JSON limit of 512"
+                + " levels");
+  }
+
+  @Test
+  void signThenVerify_payloadOneBelowLimit_givesSameStatement() {
+    Statement s = Fixtures.goldenStatement();
+    Statement deep =
+        new Statement(
+            s.type(), s.subject(), nested(511), s.actorId(), s.keyId(), s.issuedAt(), "n");
+
+    Statement verified =
+        Envelopes.verify(
+            Envelopes.sign(deep, Fixtures.TEST1),
+            KeyResolver.of(
+                java.util.List.of(
+                    org.examledger.crypto.Verifiers.forKey(Fixtures.TEST1.publicKey(), null))));
+
+    assertThat(verified).isEqualTo(deep);
+  }
 }

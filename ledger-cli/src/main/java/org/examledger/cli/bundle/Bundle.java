@@ -28,8 +28,16 @@ public final class Bundle {
 
   public static final String MANIFEST = "manifest.json";
 
-  /** A guard against zip bombs: no single entry of a bundle is anywhere near this large. */
-  static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+  /**
+   * What reading a bundle may hold in memory, a guard against zip bombs (docs/formats/bundle.md
+   * section 1): no entry larger than {@code maxEntryBytes} uncompressed, whatever size it declares,
+   * and no more than {@code maxTotalBytes} uncompressed in all.
+   */
+  record Limits(long maxEntryBytes, long maxTotalBytes) {
+
+    /** 256 MiB per entry, 1 GiB in all: far above any real bundle, far below a bomb's claim. */
+    static final Limits DEFAULT = new Limits(256L * 1024 * 1024, 1024L * 1024 * 1024);
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -56,8 +64,13 @@ public final class Bundle {
    * @throws BundleException naming the file and what is wrong with it
    */
   public static Bundle read(Path file) {
+    return read(file, Limits.DEFAULT);
+  }
+
+  static Bundle read(Path file, Limits limits) {
     Map<String, Bytes> files = new LinkedHashMap<>();
     Bytes manifestBytes = null;
+    long total = 0;
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
@@ -65,13 +78,23 @@ public final class Bundle {
         if (entry.isDirectory()) {
           continue;
         }
-        Bytes content = readEntry(zip, entry, file);
+        checkName(file, entry.getName());
+        Bytes content = readEntry(zip, entry, file, limits, total);
+        total += content.length();
         if (entry.getName().equals(MANIFEST)) {
+          if (manifestBytes != null) {
+            throw new BundleException(file + ": entry " + MANIFEST + " appears twice");
+          }
           manifestBytes = content;
         } else if (files.put(entry.getName(), content) != null) {
           throw new BundleException(file + ": entry " + entry.getName() + " appears twice");
         }
       }
+    } catch (IllegalArgumentException e) {
+      // java.util.zip decodes entry names as UTF-8 and throws this when one is not (found by
+      // BundleFuzzTest's Jazzer target).
+      throw new BundleException(
+          file + ": an entry name or comment is not valid UTF-8 (" + e.getMessage() + ")");
     } catch (NoSuchFileException e) {
       throw new BundleException(file + ": no such file");
     } catch (ZipException e) {
@@ -112,22 +135,70 @@ public final class Bundle {
     return new Bundle(files, manifest);
   }
 
-  private static Bytes readEntry(ZipFile zip, ZipEntry entry, Path file) throws IOException {
+  /**
+   * Entry names are relative paths with '/' (section 1). Nothing is ever extracted to disk, but a
+   * name that could climb out of a folder ("../", absolute, a backslash) has no business in a
+   * bundle and is refused rather than carried into a report.
+   */
+  private static void checkName(Path file, String name) {
+    boolean bad =
+        name.isEmpty()
+            || name.startsWith("/")
+            || name.indexOf('\\') >= 0
+            || name.indexOf('\0') >= 0
+            || name.indexOf(':') >= 0;
+    for (String segment : name.split("/", -1)) {
+      bad |= segment.isEmpty() || segment.equals(".") || segment.equals("..");
+    }
+    if (bad) {
+      throw new BundleException(
+          file
+              + ": entry name \""
+              + name.replace("\0", "\\0")
+              + "\" is not a relative path of '/'-separated names (no '..', '.', empty, absolute,"
+              + " '\\' or ':' parts)");
+    }
+  }
+
+  private static Bytes readEntry(
+      ZipFile zip, ZipEntry entry, Path file, Limits limits, long totalSoFar) throws IOException {
+    // The declared size can lie (the reading loop below counts what really comes out), but a
+    // declared size over the limit is refused before anything is inflated.
+    if (entry.getSize() > limits.maxEntryBytes()) {
+      throw new BundleException(
+          file
+              + ": entry "
+              + entry.getName()
+              + " declares "
+              + entry.getSize()
+              + " bytes, more than the limit of "
+              + limits.maxEntryBytes()
+              + " bytes per entry");
+    }
     try (InputStream in = zip.getInputStream(entry)) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[65536];
-      long total = 0;
+      long size = 0;
       int n;
       while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > MAX_ENTRY_BYTES) {
+        size += n;
+        if (size > limits.maxEntryBytes()) {
           throw new BundleException(
               file
                   + ": entry "
                   + entry.getName()
-                  + " is larger than "
-                  + MAX_ENTRY_BYTES
-                  + " bytes");
+                  + " is larger than the limit of "
+                  + limits.maxEntryBytes()
+                  + " bytes per entry");
+        }
+        if (totalSoFar + size > limits.maxTotalBytes()) {
+          throw new BundleException(
+              file
+                  + ": the entries up to "
+                  + entry.getName()
+                  + " hold more than the limit of "
+                  + limits.maxTotalBytes()
+                  + " bytes in all");
         }
         out.write(buffer, 0, n);
       }

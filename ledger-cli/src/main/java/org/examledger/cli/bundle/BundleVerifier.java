@@ -551,22 +551,42 @@ public final class BundleVerifier {
         return;
       }
       long expected = 0;
+      String has =
+          " (the bundle has sequence numbers "
+              + bySequence.firstKey()
+              + ".."
+              + bySequence.lastKey()
+              + ")";
       for (Map.Entry<Long, Event> s : bySequence.entrySet()) {
-        for (; expected < s.getKey(); expected++) {
+        long next = s.getKey();
+        // One finding per gap, not per number: a sequence number is whatever the event file says,
+        // and one of 4000000000 must not make a finding for each number below it.
+        if (expected == next - 1) {
           find(
               "event-missing",
               null,
               null,
               "session " + session,
-              "sequence number "
+              "sequence number " + expected + " is missing" + has);
+        } else if (expected < next) {
+          find(
+              "event-missing",
+              null,
+              null,
+              "session " + session,
+              "sequence numbers "
                   + expected
-                  + " is missing (the bundle has sequence numbers "
+                  + ".."
+                  + (next - 1)
+                  + " are missing ("
+                  + (next - expected)
+                  + " events; the bundle has sequence numbers "
                   + bySequence.firstKey()
                   + ".."
                   + bySequence.lastKey()
                   + ")");
         }
-        expected = s.getKey() + 1;
+        expected = Math.max(expected, next == Long.MAX_VALUE ? next : next + 1);
       }
     }
   }

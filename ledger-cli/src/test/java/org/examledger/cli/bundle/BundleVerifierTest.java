@@ -7,24 +7,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.examledger.bytes.Bytes;
 import org.examledger.canonical.CanonicalJson;
-import org.examledger.checkpoint.Checkpoint;
 import org.examledger.checkpoint.NoteSigner;
-import org.examledger.checkpoint.SignedNote;
 import org.examledger.checkpoint.WitnessPolicy;
 import org.examledger.crypto.Signers;
 import org.examledger.ledger.LeafEncoding;
 import org.examledger.ledger.StoredEvent;
-import org.examledger.merkle.InMemoryNodeStore;
-import org.examledger.merkle.MerkleLog;
-import org.examledger.proof.ProofFile;
-import org.examledger.statements.StatementSigner;
-import org.examledger.verify.KeyHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,83 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BundleVerifierTest {
 
-  private static final String ORIGIN = "examledger.test/ledger";
-  private static final NoteSigner LOG =
-      NoteSigner.ed25519(ORIGIN, Signers.ed25519FromSeed(Bytes.fromHex("42".repeat(32))));
-  private static final StatementSigner ADMIN =
-      new StatementSigner("admin-01", Signers.ed25519FromSeed(Bytes.fromHex("07".repeat(32))));
-  private static final Instant T = Instant.parse("2026-06-01T01:00:00Z");
-
   @TempDir Path dir;
 
   private static StoredEvent event(
       String id, String aggregate, long sequence, String payloadType, ObjectNode payload) {
-    ObjectNode provenance = payload.putObject("provenance");
-    provenance.put("actorId", "admin-01");
-    provenance.put(
-        "envelope",
-        ADMIN
-            .sign(
-                "exam.session.open/v1",
-                aggregate,
-                JsonNodeFactory.instance.objectNode(),
-                T.plusSeconds(sequence),
-                "n-" + id)
-            .toJson());
-    return new StoredEvent(
-        id,
-        "ExamSession",
-        aggregate,
-        sequence,
-        payloadType,
-        "1",
-        T.toString(),
-        CanonicalJson.canonicalize(payload),
-        null);
+    return BundleFixture.event(id, aggregate, sequence, payloadType, payload);
   }
 
   /** Key registration, then session events 0..n-1 except those in {@code skip}. */
   private Path bundle(int sessionEvents, List<Long> skip) throws Exception {
-    List<StoredEvent> events = new ArrayList<>();
-    ObjectNode key = JsonNodeFactory.instance.objectNode();
-    key.put("keyId", ADMIN.signer().publicKey().keyId().value());
-    key.put("ownerId", "admin-01");
-    key.put("publicKey", ADMIN.signer().publicKey().spki().base64());
-    key.put("validFrom", "2026-01-01T00:00:00Z");
-    events.add(event("k-0", "key-registry", 0, KeyHistory.REGISTERED, key));
-    for (int i = 0; i < sessionEvents; i++) {
-      ObjectNode payload = JsonNodeFactory.instance.objectNode();
-      payload.put("sessionId", "S-1");
-      events.add(event("e-" + i, "S-1", i, "org.examledger.exam.SessionOpenedEvent", payload));
-    }
-    MerkleLog tree = MerkleLog.create(new InMemoryNodeStore());
-    for (StoredEvent e : events) {
-      tree.append(LeafEncoding.leafHash(e));
-    }
-    long size = tree.size();
-    String note =
-        SignedNote.sign(
-                new Checkpoint(ORIGIN, size, tree.root(size).value(), List.of()).toNoteText(), LOG)
-            .toString();
-    BundleWriter writer =
-        new BundleWriter("http://test", T, Map.of("session", "S-1"), LOG.verifierKey().toString());
-    writer.checkpoint(size, note);
-    for (int i = 0; i < events.size(); i++) {
-      StoredEvent e = events.get(i);
-      if (e.aggregateIdentifier().equals("S-1") && skip.contains(e.sequenceNumber())) {
-        continue;
-      }
-      writer.event(
-          i, LeafEncoding.leafInput(e), new ProofFile(i, tree.inclusionProof(i, size), note));
-    }
     Path file = dir.resolve("b-" + System.nanoTime() + ".zip");
-    Files.write(file, writer.toZip());
+    Files.write(file, BundleFixture.zip(sessionEvents, skip));
     return file;
   }
 
   private static BundleReport verify(Path file) {
-    return new BundleVerifier(new WitnessPolicy(LOG.verifierKey(), List.of(), 0))
-        .verify(Bundle.read(file), true);
+    return new BundleVerifier(BundleFixture.POLICY).verify(Bundle.read(file), true);
   }
 
   @Test
@@ -138,7 +67,8 @@ class BundleVerifierTest {
   @Test
   void verify_otherLogKey_failsTheCheckpointAndEveryProof() throws Exception {
     NoteSigner other =
-        NoteSigner.ed25519(ORIGIN, Signers.ed25519FromSeed(Bytes.fromHex("43".repeat(32))));
+        NoteSigner.ed25519(
+            BundleFixture.ORIGIN, Signers.ed25519FromSeed(Bytes.fromHex("43".repeat(32))));
     BundleReport report =
         new BundleVerifier(new WitnessPolicy(other.verifierKey(), List.of(), 0))
             .verify(Bundle.read(bundle(1, List.of())), true);

@@ -3,6 +3,7 @@ package org.examledger.crypto.bc;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -140,22 +141,44 @@ public final class BcKeyEncoding {
     } catch (IllegalArgumentException e) {
       throw wrapMalformed("PKCS#8 ECPrivateKey", e);
     }
-    ASN1Encodable params = ec.getParametersObject();
+    ASN1Encodable params;
+    BigInteger d;
+    ASN1BitString embeddedPublicKey;
+    try {
+      // Bouncy Castle reads these lazily and throws IllegalStateException, ClassCastException or
+      // IllegalArgumentException for a member of the wrong type (found by Jazzer, KeyFuzzTest).
+      params = ec.getParametersObject();
+      d = ec.getKey();
+      embeddedPublicKey = ec.getPublicKey();
+    } catch (IllegalStateException | IllegalArgumentException | ClassCastException e) {
+      throw new InvalidEncodingException(
+          "PKCS#8 ECPrivateKey: malformed DER: " + e.getMessage(), e);
+    }
     if (params != null && !GMObjectIdentifiers.sm2p256v1.equals(params)) {
       throw new InvalidEncodingException(
-          "PKCS#8 ECPrivateKey: curve parameters " + params + " are not sm2p256v1");
+          "PKCS#8 ECPrivateKey: curve parameters " + describe(params) + " are not sm2p256v1");
     }
-    BigInteger d = ec.getKey();
     if (d.bitLength() > BcSm2.SCALAR_LENGTH * 8) {
       throw new InvalidEncodingException("SM2 private key is longer than 32 bytes");
     }
     Bytes scalar = Bytes.of(BigIntegers.asUnsignedByteArray(BcSm2.SCALAR_LENGTH, d));
     Bytes point = BcSm2.publicPointFromPrivate(scalar);
-    if (ec.getPublicKey() != null && !Bytes.of(ec.getPublicKey().getOctets()).equals(point)) {
+    if (embeddedPublicKey != null && !Bytes.of(embeddedPublicKey.getOctets()).equals(point)) {
       throw new InvalidEncodingException(
           "PKCS#8 ECPrivateKey: embedded public key does not match the private key");
     }
     return new DecodedKey(KeyType.SM2, scalar);
+  }
+
+  /**
+   * Curve parameters for a message: the OID, or the ASN.1 type found instead. Never the value's
+   * toString, which for a UTF8String of bad bytes throws (found by Jazzer, KeyFuzzTest).
+   */
+  private static String describe(ASN1Encodable params) {
+    if (params instanceof ASN1ObjectIdentifier oid) {
+      return oid.getId();
+    }
+    return params == null ? "(absent)" : "of ASN.1 type " + params.getClass().getSimpleName();
   }
 
   private static DecodedKey decodeAlgorithm(AlgorithmIdentifier alg, String structure) {
@@ -173,7 +196,7 @@ public final class BcKeyEncoding {
         throw new InvalidEncodingException(
             structure
                 + ": unsupported key type: EC curve "
-                + alg.getParameters()
+                + describe(alg.getParameters())
                 + " (only sm2p256v1 "
                 + GMObjectIdentifiers.sm2p256v1
                 + ")");

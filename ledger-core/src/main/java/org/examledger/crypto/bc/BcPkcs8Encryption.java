@@ -1,11 +1,15 @@
 package org.examledger.crypto.bc;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.Provider;
 import java.security.SecureRandom;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -59,10 +63,17 @@ public final class BcPkcs8Encryption {
   }
 
   /**
+   * The most PBKDF2 iterations a file may ask for when reading: 10,000,000, the limit Bouncy Castle
+   * itself enforces (and about 17 times {@link #ITERATIONS}). The count comes from the file, so
+   * without a limit a crafted file could make reading it take hours.
+   */
+  public static final int MAX_ITERATIONS = 10_000_000;
+
+  /**
    * Decrypts an EncryptedPrivateKeyInfo and returns the DER PrivateKeyInfo.
    *
-   * @throws InvalidEncodingException for malformed DER, a scheme other than PBES2, or a wrong
-   *     password
+   * @throws InvalidEncodingException for malformed DER, a scheme other than PBES2, a PBKDF2
+   *     iteration count above {@link #MAX_ITERATIONS}, or a wrong password
    */
   public static Bytes decrypt(Bytes encryptedDer, char[] password) {
     PKCS8EncryptedPrivateKeyInfo encrypted;
@@ -82,6 +93,7 @@ public final class BcPkcs8Encryption {
               + PKCSObjectIdentifiers.id_PBES2
               + ")");
     }
+    checkIterationCount(encrypted.getEncryptionAlgorithm());
     try {
       PrivateKeyInfo info =
           encrypted.decryptPrivateKeyInfo(
@@ -90,6 +102,34 @@ public final class BcPkcs8Encryption {
     } catch (PKCSException | IOException | RuntimeException e) {
       throw new InvalidEncodingException(
           "EncryptedPrivateKeyInfo: cannot decrypt (wrong password or corrupted data)", e);
+    }
+  }
+
+  /** Refuses, before any key derivation, a PBKDF2 iteration count above the limit. */
+  private static void checkIterationCount(AlgorithmIdentifier scheme) {
+    KeyDerivationFunc kdf;
+    try {
+      kdf = PBES2Parameters.getInstance(scheme.getParameters()).getKeyDerivationFunc();
+    } catch (RuntimeException e) {
+      throw new InvalidEncodingException(
+          "EncryptedPrivateKeyInfo: malformed PBES2 parameters: " + e.getMessage(), e);
+    }
+    if (!PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
+      return; // another key derivation function: Bouncy Castle refuses or bounds it
+    }
+    BigInteger count;
+    try {
+      count = PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount();
+    } catch (RuntimeException e) {
+      throw new InvalidEncodingException(
+          "EncryptedPrivateKeyInfo: malformed PBKDF2 parameters: " + e.getMessage(), e);
+    }
+    if (count.compareTo(BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
+      throw new InvalidEncodingException(
+          "EncryptedPrivateKeyInfo: PBKDF2 iteration count "
+              + count
+              + " is above the limit of "
+              + MAX_ITERATIONS);
     }
   }
 }
