@@ -1,0 +1,122 @@
+package org.examledger.bench.service;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One measured service: a fresh bench database and the ledger started on it (or the server given
+ * with {@code --server} and its database with {@code --db-url}), with the station's accounts and
+ * keys in place. Closing stops the server and drops the database.
+ */
+final class ServiceRun implements AutoCloseable {
+
+  final BenchDatabase database;
+  final LedgerServer server;
+  final Http http;
+  final Station station;
+  final boolean ownServer;
+
+  private ServiceRun(BenchDatabase database, LedgerServer server, Station station, boolean own) {
+    this.database = database;
+    this.server = server;
+    this.http = new Http(server.url());
+    this.station = station;
+    this.ownServer = own;
+  }
+
+  /** Reads the service options shared by every suite. */
+  static ServiceRun start(Options options, String suite, Station station, List<String> properties)
+      throws Exception {
+    String pgHost = options.text("pg-host", "127.0.0.1:5432");
+    String pgUser = options.text("pg-user", "postgres");
+    String external = options.text("server", null);
+    Path jar = Path.of(options.text("jar", "ledger-api/target/ledger.jar"));
+    if (external != null) {
+      String dbUrl = options.text("db-url", null);
+      if (dbUrl == null) {
+        throw new IllegalArgumentException(
+            "--server needs --db-url JDBC_URL of its database (the bench writes its accounts there)");
+      }
+      BenchDatabase db = BenchDatabase.existing(dbUrl, pgUser);
+      LedgerServer server = LedgerServer.external(external, db);
+      return prepare(db, server, station, false);
+    }
+    List<String> jvm = split(options.text("server-jvm", "-Xmx2g"));
+    boolean keep = options.flag("keep-database", false);
+    List<String> props = new ArrayList<>(properties);
+    props.addAll(split(options.text("server-properties", "")));
+    BenchDatabase db = BenchDatabase.create(pgHost, pgUser, suite, keep);
+    try {
+      LedgerServer server = LedgerServer.start(jar, db, jvm, props);
+      try {
+        return prepare(db, server, station, true);
+      } catch (Exception | Error e) {
+        server.close();
+        throw e;
+      }
+    } catch (Exception | Error e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  private static ServiceRun prepare(
+      BenchDatabase db, LedgerServer server, Station station, boolean own) throws Exception {
+    server.addAccounts(station.accounts());
+    ServiceRun run = new ServiceRun(db, server, station, own);
+    station.registerKeys(run.http);
+    return run;
+  }
+
+  static List<String> split(String text) {
+    return text == null || text.isBlank()
+        ? List.of()
+        : Arrays.stream(text.trim().split("\\s+")).toList();
+  }
+
+  /**
+   * The stored events and the Merkle log's leaves now, and the sequencer's complaints in the server
+   * log: a load whose events are not being sealed is not the load the numbers claim.
+   */
+  ObjectNode logState() throws Exception {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    try (Connection c = database.connect();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM domain_event_entry),"
+                    + " (SELECT tree_size FROM ledger_log_state WHERE id = 1),"
+                    + " (SELECT MAX(tree_size) FROM ledger_checkpoint)")) {
+      r.next();
+      json.put("storedEvents", r.getLong(1));
+      json.put("leaves", r.getLong(2));
+      json.put("largestCheckpoint", r.getLong(3));
+    }
+    json.set("sequencerPositionMismatch", server.logLines("was delivered at position"));
+    json.set("catchUpSweepLeaves", server.logLines("the catch-up sweep made it leaf"));
+    return json;
+  }
+
+  /** Stops the server, keeping its database (to be read offline before {@link #close}). */
+  void stopServer() throws InterruptedException {
+    server.close();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      server.close();
+    } finally {
+      if (ownServer) {
+        database.close();
+      }
+    }
+  }
+}
