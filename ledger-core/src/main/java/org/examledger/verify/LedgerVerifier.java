@@ -59,6 +59,23 @@ public final class LedgerVerifier {
   /** Leaf hashes appended to the scratch tree per store write, so a file store syncs rarely. */
   private static final int APPEND_BATCH = 4_096;
 
+  /** Entries whose signatures are checked together, in parallel over the machine's cores. */
+  private static final int CHECK_BATCH = 1_024;
+
+  /**
+   * What one event's signature check found: signed and valid, unsigned, a problem, or nothing to
+   * add (an unreadable payload the leaf check reports).
+   */
+  private record SignatureOutcome(boolean signed, boolean unsigned, Problem problem) {
+    static final SignatureOutcome SIGNED = new SignatureOutcome(true, false, null);
+    static final SignatureOutcome UNSIGNED = new SignatureOutcome(false, true, null);
+    static final SignatureOutcome NONE = new SignatureOutcome(false, false, null);
+
+    static SignatureOutcome of(Problem problem) {
+      return new SignatureOutcome(false, false, problem);
+    }
+  }
+
   private final NoteVerifierKey logKey;
   private final ProgressListener progress;
 
@@ -96,6 +113,7 @@ public final class LedgerVerifier {
                   + ") but never registered"));
     }
     source.entries(run::entry);
+    run.drain();
     run.flush();
     source.checkpoints(run::checkpoint);
     return run.report();
@@ -106,6 +124,7 @@ public final class LedgerVerifier {
     private final MerkleLog tree;
     private final KeyHistory keys = new KeyHistory();
     private final List<Hash> pending = new ArrayList<>();
+    private final List<LedgerEntry> batch = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private long problemCount;
     private long entries;
@@ -148,7 +167,38 @@ public final class LedgerVerifier {
       }
     }
 
+    /**
+     * Takes an entry into the batch. The signatures of a batch are checked in parallel (each check
+     * reads only the key history, complete before the first entry); everything else, and the order
+     * of the findings, stays as if the entries were checked one by one.
+     */
     void entry(LedgerEntry entry) {
+      batch.add(entry);
+      if (batch.size() >= CHECK_BATCH) {
+        drain();
+      }
+    }
+
+    /** Checks the batched entries' signatures in parallel, then applies each entry in order. */
+    void drain() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      List<SignatureOutcome> outcomes =
+          batch.parallelStream()
+              .map(
+                  e ->
+                      e.event() == null
+                          ? SignatureOutcome.NONE
+                          : signature(e.event(), e.leafIndex()))
+              .toList();
+      for (int i = 0; i < batch.size(); i++) {
+        apply(batch.get(i), outcomes.get(i));
+      }
+      batch.clear();
+    }
+
+    private void apply(LedgerEntry entry, SignatureOutcome outcome) {
       entries++;
       StoredEvent event = entry.event();
       if (event != null) {
@@ -173,8 +223,12 @@ public final class LedgerVerifier {
                     + ") has no leaf: it was never sequenced into the log, e.g. inserted behind"
                     + " the application's back"));
       }
-      if (event != null) {
-        signature(event, entry.leafIndex());
+      if (outcome.signed()) {
+        signed++;
+      } else if (outcome.unsigned()) {
+        unsigned++;
+      } else if (outcome.problem() != null) {
+        problem(outcome.problem());
       }
       if (entries % PROGRESS_EVERY == 0) {
         progress.entriesDone(entries);
@@ -258,7 +312,10 @@ public final class LedgerVerifier {
       }
     }
 
-    private void signature(StoredEvent event, Long leafIndex) {
+    /**
+     * The signature check of one event: pure (reads the key history only), so it runs in parallel.
+     */
+    private SignatureOutcome signature(StoredEvent event, Long leafIndex) {
       String id = event.eventIdentifier();
       JsonNode provenance;
       try {
@@ -266,7 +323,7 @@ public final class LedgerVerifier {
       } catch (CanonicalJsonException e) {
         // already reported by the leaf check (or as an event without a leaf)
         if (leafIndex == null) {
-          problem(
+          return SignatureOutcome.of(
               Problem.ofEvent(
                   "event-unreadable",
                   id,
@@ -275,15 +332,14 @@ public final class LedgerVerifier {
                   null,
                   "stored payload is not I-JSON: " + e.getMessage()));
         }
-        return;
+        return SignatureOutcome.NONE;
       }
       JsonNode envelopeJson = provenance == null ? null : provenance.get("envelope");
       if (envelopeJson == null || envelopeJson.isNull()) {
-        unsigned++;
-        return;
+        return SignatureOutcome.UNSIGNED;
       }
       if (!envelopeJson.isTextual()) {
-        problem(
+        return SignatureOutcome.of(
             Problem.ofEvent(
                 "signature-invalid",
                 id,
@@ -292,7 +348,6 @@ public final class LedgerVerifier {
                 envelopeJson.getNodeType().toString(),
                 "provenance.envelope must be the DSSE envelope as a string, found "
                     + envelopeJson.getNodeType()));
-        return;
       }
       Statement statement;
       try {
@@ -311,7 +366,7 @@ public final class LedgerVerifier {
                             .publicKey(),
                         Sm2UserId.DEFAULT));
       } catch (EnvelopeException e) {
-        problem(
+        return SignatureOutcome.of(
             Problem.ofEvent(
                 "signature-invalid",
                 id,
@@ -319,14 +374,13 @@ public final class LedgerVerifier {
                 null,
                 null,
                 "the stored envelope does not verify: " + e.getMessage()));
-        return;
       }
       KeyHistory.Key key = keys.find(statement.keyId().value()).orElseThrow();
       Instant issuedAt = statement.issuedAt();
       Optional<Instant> revokedAt = keys.revokedAt(key.keyId());
       if (issuedAt.isBefore(key.validFrom())
           || revokedAt.isPresent() && !issuedAt.isBefore(revokedAt.get())) {
-        problem(
+        return SignatureOutcome.of(
             Problem.ofEvent(
                 "key-not-valid",
                 id,
@@ -340,10 +394,9 @@ public final class LedgerVerifier {
                     + revokedAt.map(r -> " until " + r).orElse("")
                     + "; the statement was issued at "
                     + issuedAt));
-        return;
       }
       if (!statement.actorId().equals(key.ownerId())) {
-        problem(
+        return SignatureOutcome.of(
             Problem.ofEvent(
                 "actor-key-mismatch",
                 id,
@@ -357,12 +410,11 @@ public final class LedgerVerifier {
                     + ", which belongs to '"
                     + key.ownerId()
                     + "'"));
-        return;
       }
       JsonNode actor = provenance.get("actorId");
       String provenanceActor = actor == null || !actor.isTextual() ? null : actor.textValue();
       if (!statement.actorId().equals(provenanceActor)) {
-        problem(
+        return SignatureOutcome.of(
             Problem.ofEvent(
                 "actor-mismatch",
                 id,
@@ -374,9 +426,8 @@ public final class LedgerVerifier {
                     + "' but the signed statement's actor is '"
                     + statement.actorId()
                     + "'"));
-        return;
       }
-      signed++;
+      return SignatureOutcome.SIGNED;
     }
 
     void checkpoint(StoredCheckpointNote stored) {
