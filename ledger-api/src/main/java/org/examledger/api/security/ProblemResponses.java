@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.examledger.api.problem.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -30,8 +31,8 @@ final class ProblemResponses {
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:examledger:problem:" + rule);
-    body.put("title", title(rule));
+    body.put("type", ProblemTypes.type(rule));
+    body.put("title", ProblemTypes.title(rule));
     body.put("status", status.value());
     body.put("detail", detail);
     body.put("instance", request.getRequestURI());
@@ -40,10 +41,5 @@ final class ProblemResponses {
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     JSON.writeValue(response.getOutputStream(), body);
-  }
-
-  private static String title(String rule) {
-    String words = rule.replace('-', ' ');
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 }

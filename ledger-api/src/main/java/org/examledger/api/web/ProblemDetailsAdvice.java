@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.examledger.api.problem.ProblemTypes;
 import org.examledger.api.problem.RequestRefused;
 import org.examledger.complaints.ComplaintRuleViolation;
 import org.examledger.exam.ExamRuleViolation;
@@ -36,8 +37,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-  static final String TYPE_PREFIX = "urn:examledger:problem:";
 
   /** Rules that refuse a request because of what is already stored, not because of its form. */
   private static final Set<String> CONFLICTS =
@@ -271,17 +270,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   static ProblemDetail problem(HttpStatus status, String rule, String detail, String field) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setType(URI.create(TYPE_PREFIX + rule));
-    body.setTitle(title(rule));
+    body.setType(URI.create(ProblemTypes.type(rule)));
+    body.setTitle(ProblemTypes.title(rule));
     body.setProperty("rule", rule);
     if (field != null) {
       body.setProperty("field", field);
     }
     return body;
-  }
-
-  private static String title(String rule) {
-    String words = rule.replace('-', ' ');
-    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 }

@@ -46,10 +46,7 @@ abstract class AbstractSliceIT {
   abstract LedgerNode node();
 
   long storedEvents() {
-    return JdbcClient.create(node().context().getBean(DataSource.class))
-        .sql("SELECT COUNT(*) FROM domain_event_entry")
-        .query(Long.class)
-        .single();
+    return node().storedEvents();
   }
 
   static JsonNode json(String text) {

@@ -363,7 +363,7 @@ class AuthorizationMatrixIT {
   }
 
   private void check(Row row, LedgerNode.Client client, AccountRole role, List<String> wrong) {
-    long before = storedEvents();
+    long before = node.storedEvents();
     Response r =
         row.method().equals("GET")
             ? client.get(row.path())
@@ -383,7 +383,7 @@ class AuthorizationMatrixIT {
     } else if (r.status() == 401 || r.body().contains("\"rule\":\"forbidden\"")) {
       wrong.add(cell + " (expected to pass access control) " + r.body());
     }
-    if ((role == null || !row.allowed().contains(role)) && storedEvents() != before) {
+    if ((role == null || !row.allowed().contains(role)) && node.storedEvents() != before) {
       wrong.add(cell + ": a refused request stored an event");
     }
   }
@@ -391,7 +391,7 @@ class AuthorizationMatrixIT {
   @Test
   void anExaminerCannotScoreInASessionAssignedOnlyToAnotherEvenWithTheirOwnValidSignature() {
     LedgerNode.Client examinerA = node.as(username(AccountRole.EXAMINER));
-    long before = storedEvents();
+    long before = node.storedEvents();
     // A's own, valid signature, in B's session: the domain refuses (A is not assigned)
     Response own =
         examinerA.post(
@@ -416,18 +416,18 @@ class AuthorizationMatrixIT {
     AbstractSliceIT.assertProblem(relayed, 403, "submitter-not-signer", "actorId");
     // and A may not read B's session
     assertThat(examinerA.get("/api/v1/sessions/" + SESSION_B + "/history").status()).isEqualTo(403);
-    assertThat(storedEvents()).isEqualTo(before);
+    assertThat(node.storedEvents()).isEqualTo(before);
     // B, signed in as B, scores: accepted, and the event records B as actor and submitter
     node.account("examiner-b", EXAMINER_B.actorId(), AccountRole.EXAMINER);
     Response byB = node.as("examiner-b").post("/api/v1/statements", bSigned);
     assertThat(byB.status()).as(byB.body()).isEqualTo(201);
-    assertThat(storedEvents()).isEqualTo(before + 1);
+    assertThat(node.storedEvents()).isEqualTo(before + 1);
   }
 
   @Test
   void aClerkTranscribesPaperForOthersOnlyForTheAllowedTypesAndIsRecordedAsSubmitter() {
     LedgerNode.Client clerk = node.as(username(AccountRole.CLERK));
-    long before = storedEvents();
+    long before = node.storedEvents();
     // a session assignment signed by the administrator is not a transcription type
     Response assign =
         clerk.post(
@@ -438,7 +438,7 @@ class AuthorizationMatrixIT {
                 SESSION_B,
                 AbstractSliceIT.json("{\"personId\":\"examiner-07\",\"role\":\"PROCTOR\"}")));
     AbstractSliceIT.assertProblem(assign, 403, "submitter-not-signer", "actorId");
-    assertThat(storedEvents()).isEqualTo(before);
+    assertThat(node.storedEvents()).isEqualTo(before);
     // examiner B's signed score from paper: the clerk may deliver it
     Response score =
         clerk.post(
@@ -469,13 +469,6 @@ class AuthorizationMatrixIT {
     Response r = node.as("leaver").get("/api/v1/flags");
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.body()).contains("\"rule\":\"unauthenticated\"");
-  }
-
-  private long storedEvents() {
-    return JdbcClient.create(node.context().getBean(DataSource.class))
-        .sql("SELECT COUNT(*) FROM domain_event_entry")
-        .query(Long.class)
-        .single();
   }
 
   private String firstEventId() {

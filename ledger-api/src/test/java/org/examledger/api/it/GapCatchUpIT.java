@@ -30,14 +30,7 @@ class GapCatchUpIT {
   @Test
   void eventCommittedBehindTheSequencer_getsExactlyOneLeaf(@TempDir Path dir) throws Exception {
     try (PostgresDatabase db = PostgresDatabase.create()) {
-      Map<String, String> settings = new HashMap<>();
-      settings.put("spring.datasource.url", db.url());
-      settings.put("spring.datasource.username", db.user());
-      settings.put("spring.datasource.password", "");
-      settings.put("ledger.node-id", "gap-it-node");
-      settings.put("ledger.data-dir", dir.toString());
-      settings.put("ledger.log.catch-up-interval", "300ms");
-      try (LedgerNode node = LedgerNode.start(settings)) {
+      try (LedgerNode node = start(db, dir, "gap-it-node", "300ms")) {
         DataSource dataSource = node.context().getBean(DataSource.class);
         LogAuditor auditor = new LogAuditor(node, dataSource);
         schedule(node, "S-BEFORE");
@@ -50,17 +43,8 @@ class GapCatchUpIT {
                 .orElseThrow();
         try (Connection late = db.connect()) {
           late.setAutoCommit(false);
-          try (Statement s = late.createStatement()) {
-            // a valid event, in a transaction that takes a global index and commits late
-            s.executeUpdate(
-                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"
-                    + " sequence_number, type, time_stamp, payload_type, payload_revision,"
-                    + " payload, meta_data)"
-                    + " SELECT 'late-event-1', 'S-LATE', 0, type, time_stamp, payload_type,"
-                    + " payload_revision, convert_to(replace(convert_from(payload, 'UTF8'),"
-                    + " 'S-BEFORE', 'S-LATE'), 'UTF8'), meta_data"
-                    + " FROM domain_event_entry WHERE aggregate_identifier = 'S-BEFORE'");
-          }
+          // a valid event, in a transaction that takes a global index and commits late
+          insertLate(late, "late-event-1");
           schedule(node, "S-AFTER");
           await()
               .atMost(GENEROUS)
@@ -101,31 +85,15 @@ class GapCatchUpIT {
   void eventCommittedIntoAHoleTheProcessorStillWaitsFor_isSealedAndSealingGoesOn(@TempDir Path dir)
       throws Exception {
     try (PostgresDatabase db = PostgresDatabase.create()) {
-      Map<String, String> settings = new HashMap<>();
-      settings.put("spring.datasource.url", db.url());
-      settings.put("spring.datasource.username", db.user());
-      settings.put("spring.datasource.password", "");
-      settings.put("ledger.node-id", "gap-fill-it-node");
-      settings.put("ledger.data-dir", dir.toString());
       // only the processor may fill the hole here
-      settings.put("ledger.log.catch-up-interval", "1h");
-      try (LedgerNode node = LedgerNode.start(settings)) {
+      try (LedgerNode node = start(db, dir, "gap-fill-it-node", "1h")) {
         DataSource dataSource = node.context().getBean(DataSource.class);
         LogAuditor auditor = new LogAuditor(node, dataSource);
         schedule(node, "S-BEFORE");
         await().atMost(GENEROUS).until(auditor::everyEventHasALeaf);
         try (Connection late = db.connect()) {
           late.setAutoCommit(false);
-          try (Statement s = late.createStatement()) {
-            s.executeUpdate(
-                "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"
-                    + " sequence_number, type, time_stamp, payload_type, payload_revision,"
-                    + " payload, meta_data)"
-                    + " SELECT 'late-event-2', 'S-LATE', 0, type, time_stamp, payload_type,"
-                    + " payload_revision, convert_to(replace(convert_from(payload, 'UTF8'),"
-                    + " 'S-BEFORE', 'S-LATE'), 'UTF8'), meta_data"
-                    + " FROM domain_event_entry WHERE aggregate_identifier = 'S-BEFORE'");
-          }
+          insertLate(late, "late-event-2");
           schedule(node, "S-AFTER");
           await().atMost(GENEROUS).until(() -> leafCount(dataSource) == 3);
           late.commit(); // well within the gap timeout: the processor delivers it itself
@@ -141,6 +109,37 @@ class GapCatchUpIT {
                         Long.class))
             .isEqualTo(3);
       }
+    }
+  }
+
+  private static LedgerNode start(
+      PostgresDatabase db, Path dir, String nodeId, String catchUpInterval) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("spring.datasource.url", db.url());
+    settings.put("spring.datasource.username", db.user());
+    settings.put("spring.datasource.password", "");
+    settings.put("ledger.node-id", nodeId);
+    settings.put("ledger.data-dir", dir.toString());
+    settings.put("ledger.log.catch-up-interval", catchUpInterval);
+    return LedgerNode.start(settings);
+  }
+
+  /**
+   * Inserts, in {@code late}'s open transaction, a copy of S-BEFORE's event for session S-LATE: it
+   * takes a global index now and becomes visible only when {@code late} commits.
+   */
+  private static void insertLate(Connection late, String eventIdentifier) throws SQLException {
+    try (Statement s = late.createStatement()) {
+      s.executeUpdate(
+          "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"
+              + " sequence_number, type, time_stamp, payload_type, payload_revision,"
+              + " payload, meta_data)"
+              + " SELECT '"
+              + eventIdentifier
+              + "', 'S-LATE', 0, type, time_stamp, payload_type,"
+              + " payload_revision, convert_to(replace(convert_from(payload, 'UTF8'),"
+              + " 'S-BEFORE', 'S-LATE'), 'UTF8'), meta_data"
+              + " FROM domain_event_entry WHERE aggregate_identifier = 'S-BEFORE'");
     }
   }
 

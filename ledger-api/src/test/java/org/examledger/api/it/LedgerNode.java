@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.examledger.api.LedgerApplication;
 import org.examledger.api.security.AccountRole;
 import org.examledger.api.security.Accounts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One real ledger application, started in this JVM on a free port with the given settings, and a
@@ -158,6 +160,14 @@ public final class LedgerNode implements AutoCloseable {
 
   public ConfigurableApplicationContext context() {
     return context;
+  }
+
+  /** How many events the event store holds (a refused request must not change it). */
+  public long storedEvents() {
+    return JdbcClient.create(context.getBean(DataSource.class))
+        .sql("SELECT COUNT(*) FROM domain_event_entry")
+        .query(Long.class)
+        .single();
   }
 
   public Response get(String path) {

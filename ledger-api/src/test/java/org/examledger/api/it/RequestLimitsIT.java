@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.examledger.api.it.LedgerNode.Response;
 import org.examledger.api.security.AccountRole;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What one request may ask of the service, on PostgreSQL: oversized bodies (declared or chunked)
@@ -71,7 +69,7 @@ class RequestLimitsIT {
 
   @Test
   void aBodyOverTheLimitIsRefusedWith413WhetherDeclaredOrChunked() throws Exception {
-    long before = storedEvents();
+    long before = node.storedEvents();
     byte[] big = new byte[1024 * 1024 + 1];
     java.util.Arrays.fill(big, (byte) ' ');
     for (boolean chunked : List.of(false, true)) {
@@ -93,7 +91,7 @@ class RequestLimitsIT {
       assertThat(r.statusCode()).as("chunked " + chunked).isEqualTo(413);
       assertThat(r.body()).contains("\"rule\":\"request-too-large\"");
     }
-    assertThat(storedEvents()).isEqualTo(before);
+    assertThat(node.storedEvents()).isEqualTo(before);
   }
 
   @Test
@@ -189,7 +187,7 @@ class RequestLimitsIT {
             "/api/v1/sessions/" + session + "/candidates/C-1/scores",
             "/api/v1/log/add-checkpoint");
     Set<Integer> expected = Set.of(400, 403, 404, 409, 413, 415);
-    long before = storedEvents();
+    long before = node.storedEvents();
     List<String> wrong = new ArrayList<>();
     LedgerNode.Client admin = node.as("admin-01");
     for (int i = 0; i < requests; i++) {
@@ -212,7 +210,7 @@ class RequestLimitsIT {
       }
     }
     assertThat(wrong).isEmpty();
-    assertThat(storedEvents()).isEqualTo(before);
+    assertThat(node.storedEvents()).isEqualTo(before);
   }
 
   private String mutant(Random random) {
@@ -267,12 +265,5 @@ class RequestLimitsIT {
 
   private static String abbrev(String body) {
     return body.length() > 120 ? body.substring(0, 120) + "..." : body;
-  }
-
-  private long storedEvents() {
-    return JdbcClient.create(node.context().getBean(DataSource.class))
-        .sql("SELECT COUNT(*) FROM domain_event_entry")
-        .query(Long.class)
-        .single();
   }
 }
