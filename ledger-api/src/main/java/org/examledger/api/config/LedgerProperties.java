@@ -29,10 +29,13 @@ public record LedgerProperties(
    * @param gapTimeout how long a hole in the global index is waited for before it is given up
    * @param maxGapOffset how far behind the head holes are tracked
    * @param claimTimeout after this long without a heartbeat another node may take a segment over
+   * @param aggregateCacheSize how many exam sessions a node keeps loaded between commands (each is
+   *     checked against the store before use; see CheckedCachingRepository); 0 turns the cache off
    */
   public record EventStore(
       @DefaultValue("100") int batchSize,
       @DefaultValue("10m") Duration gapTimeout,
       @DefaultValue("10000") int maxGapOffset,
-      @DefaultValue("10s") Duration claimTimeout) {}
+      @DefaultValue("10s") Duration claimTimeout,
+      @DefaultValue("2000") int aggregateCacheSize) {}
 }

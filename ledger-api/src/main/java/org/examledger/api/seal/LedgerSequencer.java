@@ -2,13 +2,21 @@ package org.examledger.api.seal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.examledger.bytes.Bytes;
 import org.examledger.ledger.LeafEncoding;
 import org.examledger.merkle.Hash;
@@ -24,9 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>It is the only handler of the single-segment tracking processor {@value #PROCESSING_GROUP}:
  * the token claim in {@code token_entry} makes one node the owner, and another node takes over when
  * the owner stops. Everything here runs in the processor's transaction, the one that also moves the
- * token, so a leaf exists exactly when the token has passed its event. The row lock on {@code
- * ledger_log_state} serialises a handover race, and the unique event identifier of {@code
- * ledger_leaf} makes a redelivered event a no-op.
+ * token, so a leaf exists exactly when the token has passed its event. The events of one processor
+ * batch ({@code ledger.log.sequencer-batch-size}) are sequenced together when the batch commits.
+ * The row lock on {@code ledger_log_state} serialises a handover race, and the unique event
+ * identifier of {@code ledger_leaf} makes a redelivered event a no-op.
  */
 @ProcessingGroup(LedgerSequencer.PROCESSING_GROUP)
 public class LedgerSequencer {
@@ -34,6 +43,9 @@ public class LedgerSequencer {
   public static final String PROCESSING_GROUP = "ledger-sequencer";
 
   private static final Logger log = LoggerFactory.getLogger(LedgerSequencer.class);
+
+  /** The processor batch's deliveries, a resource of its unit of work. */
+  private static final String BATCH_RESOURCE = LedgerSequencer.class.getName() + ".batch";
 
   private final JdbcTemplate jdbc;
   private final StoredEvents events;
@@ -55,9 +67,32 @@ public class LedgerSequencer {
 
   private record State(long size, Hash root) {}
 
+  /** An event as the processor delivered it: its identifier and the token's position. */
+  private record Delivery(String eventIdentifier, OptionalLong position) {}
+
+  /**
+   * Collects the event into the processor's batch; the whole batch is sequenced once, just before
+   * the batch's transaction commits (with the token), so a batch of n events takes one lock of the
+   * log state, two reads and three writes instead of n of each.
+   */
   @EventHandler
   void on(Object payload, @MessageIdentifier String eventIdentifier, TrackingToken token) {
-    sequence(eventIdentifier, token == null ? OptionalLong.empty() : token.position(), true);
+    Delivery delivery =
+        new Delivery(eventIdentifier, token == null ? OptionalLong.empty() : token.position());
+    if (!CurrentUnitOfWork.isStarted()) {
+      sequenceAll(List.of(delivery), true);
+      return;
+    }
+    UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+    List<Delivery> batch =
+        unitOfWork.getOrComputeResource(
+            BATCH_RESOURCE,
+            key -> {
+              List<Delivery> deliveries = new ArrayList<>();
+              unitOfWork.onPrepareCommit(u -> sequenceAll(deliveries, true));
+              return deliveries;
+            });
+    batch.add(delivery);
   }
 
   /**
@@ -71,58 +106,112 @@ public class LedgerSequencer {
    * @return the new leaf's index, or empty if the event already had a leaf
    */
   OptionalLong sequence(String eventIdentifier, OptionalLong position, boolean processorThread) {
+    Map<String, Long> leaves =
+        sequenceAll(List.of(new Delivery(eventIdentifier, position)), processorThread);
+    Long leaf = leaves.get(eventIdentifier);
+    return leaf == null ? OptionalLong.empty() : OptionalLong.of(leaf);
+  }
+
+  /**
+   * Gives each delivered event without a leaf the next leaf, in delivery order; must run inside a
+   * transaction. The leaves, their indexes and the roots are exactly those of sequencing the events
+   * one by one in the same order.
+   *
+   * @return the new leaves' indexes by event identifier (events that already had one are absent)
+   */
+  private Map<String, Long> sequenceAll(List<Delivery> deliveries, boolean processorThread) {
+    if (deliveries.isEmpty()) {
+      return Map.of();
+    }
     State state =
         jdbc.queryForObject(
             "SELECT tree_size, root_hash FROM ledger_log_state WHERE id = 1 FOR UPDATE",
             (rs, n) -> new State(rs.getLong(1), Hash.of(Bytes.of(rs.getBytes(2)))));
-    List<Long> existing =
-        jdbc.queryForList(
-            "SELECT leaf_index FROM ledger_leaf WHERE event_identifier = ?",
-            Long.class,
-            eventIdentifier);
-    if (!existing.isEmpty()) {
-      log.debug("event {} already has leaf {}: redelivery skipped", eventIdentifier, existing);
-      return OptionalLong.empty();
+    List<String> identifiers =
+        deliveries.stream().map(Delivery::eventIdentifier).distinct().toList();
+    String in = String.join(",", Collections.nCopies(identifiers.size(), "?"));
+    Set<String> sequenced =
+        new HashSet<>(
+            jdbc.queryForList(
+                "SELECT event_identifier FROM ledger_leaf WHERE event_identifier IN (" + in + ")",
+                String.class,
+                identifiers.toArray()));
+    Map<String, StoredEvents.Row> rows = new HashMap<>();
+    jdbc.query(
+        "SELECT "
+            + StoredEvents.COLUMNS
+            + " FROM domain_event_entry e WHERE e.event_identifier IN ("
+            + in
+            + ")",
+        rs -> {
+          StoredEvents.Row row = StoredEvents.row(rs);
+          rows.put(row.event().eventIdentifier(), row);
+        },
+        identifiers.toArray());
+    List<StoredEvents.Row> toSequence = new ArrayList<>();
+    List<Hash> leafHashes = new ArrayList<>();
+    for (Delivery delivery : deliveries) {
+      String eventIdentifier = delivery.eventIdentifier();
+      if (!sequenced.add(eventIdentifier)) {
+        log.debug("event {} already has a leaf: redelivery skipped", eventIdentifier);
+        continue;
+      }
+      StoredEvents.Row row = rows.get(eventIdentifier);
+      if (row == null) {
+        throw new IllegalStateException(
+            "event " + eventIdentifier + " was delivered but is not in the event table");
+      }
+      // A gap-aware token's position is the highest index seen: an event that commits into a hole
+      // the processor still waits for arrives with a position past its own index. Only a position
+      // before the stored index would mean the delivery and the table disagree.
+      OptionalLong position = delivery.position();
+      if (position.isPresent() && position.getAsLong() < row.globalIndex()) {
+        throw new IllegalStateException(
+            "event "
+                + eventIdentifier
+                + " was delivered at position "
+                + position.getAsLong()
+                + " but is stored at the later global index "
+                + row.globalIndex());
+      }
+      toSequence.add(row);
+      leafHashes.add(LeafEncoding.leafHash(row.event()));
     }
-    StoredEvents.Row row =
-        events
-            .byEventIdentifier(eventIdentifier)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "event "
-                            + eventIdentifier
-                            + " was delivered but is not in the event table"));
-    // A gap-aware token's position is the highest index seen: an event that commits into a hole
-    // the processor still waits for arrives with a position past its own index. Only a position
-    // before the stored index would mean the delivery and the table disagree.
-    if (position.isPresent() && position.getAsLong() < row.globalIndex()) {
-      throw new IllegalStateException(
-          "event "
-              + eventIdentifier
-              + " was delivered at position "
-              + position.getAsLong()
-              + " but is stored at the later global index "
-              + row.globalIndex());
+    if (toSequence.isEmpty()) {
+      return Map.of();
     }
-    Hash leafHash = LeafEncoding.leafHash(row.event());
     MerkleLog merkle = processorThread ? logAt(state) : resume(state);
-    long leafIndex = merkle.append(leafHash);
-    jdbc.update(
+    long first = merkle.appendAll(leafHashes);
+    Timestamp now = Timestamp.from(clock.instant());
+    Map<String, Long> leaves = new LinkedHashMap<>();
+    List<Object[]> inserts = new ArrayList<>();
+    for (int i = 0; i < toSequence.size(); i++) {
+      StoredEvents.Row row = toSequence.get(i);
+      long leafIndex = first + i;
+      leaves.put(row.event().eventIdentifier(), leafIndex);
+      inserts.add(
+          new Object[] {
+            leafIndex,
+            row.globalIndex(),
+            row.event().eventIdentifier(),
+            leafHashes.get(i).value().toByteArray(),
+            now
+          });
+      log.debug(
+          "event {} (global index {}) is leaf {}",
+          row.event().eventIdentifier(),
+          row.globalIndex(),
+          leafIndex);
+    }
+    jdbc.batchUpdate(
         "INSERT INTO ledger_leaf (leaf_index, global_index, event_identifier, leaf_hash,"
             + " sequenced_at) VALUES (?, ?, ?, ?, ?)",
-        leafIndex,
-        row.globalIndex(),
-        eventIdentifier,
-        leafHash.value().toByteArray(),
-        Timestamp.from(clock.instant()));
+        inserts);
     jdbc.update(
         "UPDATE ledger_log_state SET tree_size = ?, root_hash = ? WHERE id = 1",
         merkle.size(),
         merkle.root().value().toByteArray());
-    log.debug(
-        "event {} (global index {}) is leaf {}", eventIdentifier, row.globalIndex(), leafIndex);
-    return OptionalLong.of(leafIndex);
+    return leaves;
   }
 
   /**

@@ -22,8 +22,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * every request. A password once verified is therefore remembered for {@code
  * ledger.security.credential-cache} as a salted SHA-256 (the salt is random per process and never
  * leaves memory), so that a station's client submitting hundreds of statements does not pay BCrypt
- * hundreds of times. Every refusal says the same thing, whether the name is unknown, the account
- * disabled or the password wrong, and an unknown name costs a BCrypt comparison too.
+ * hundreds of times. When that time has passed, the account is read again: if its stored BCrypt
+ * hash is still the one the remembered password was verified against (the password was not changed
+ * or reset) and the account is still enabled, the same password is remembered for another period
+ * without paying BCrypt again; the roles come from the fresh read. Every refusal says the same
+ * thing, whether the name is unknown, the account disabled or the password wrong, and an unknown
+ * name costs a BCrypt comparison too.
  */
 final class AccountAuthenticationProvider implements AuthenticationProvider {
 
@@ -36,7 +40,7 @@ final class AccountAuthenticationProvider implements AuthenticationProvider {
   private final String unknownUserHash;
   private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
-  private record Verified(byte[] digest, Account account, long until) {}
+  private record Verified(byte[] digest, String hash, Account account, long until) {}
 
   AccountAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, Duration cache) {
     this.accounts = accounts;
@@ -61,13 +65,20 @@ final class AccountAuthenticationProvider implements AuthenticationProvider {
     }
     Optional<String> hash = accounts.passwordHash(username);
     Optional<Account> account = accounts.find(username);
-    boolean matches = encoder.matches(CharBuffer.wrap(password), hash.orElse(unknownUserHash));
+    // the same password, verified against this very hash before: it still matches
+    boolean renewed =
+        known != null
+            && hash.isPresent()
+            && known.hash().equals(hash.get())
+            && MessageDigest.isEqual(known.digest(), digest);
+    boolean matches =
+        renewed || encoder.matches(CharBuffer.wrap(password), hash.orElse(unknownUserHash));
     if (!matches || account.isEmpty() || !account.get().enabled()) {
       verified.remove(username);
       throw new BadCredentialsException(REFUSED);
     }
     if (cacheNanos > 0) {
-      verified.put(username, new Verified(digest, account.get(), now + cacheNanos));
+      verified.put(username, new Verified(digest, hash.get(), account.get(), now + cacheNanos));
     }
     return new CallerAuthentication(caller(account.get()));
   }

@@ -76,6 +76,61 @@ class TwoNodeSequencerIT {
     }
   }
 
+  /**
+   * Each node caches the sessions it has loaded (CheckedCachingRepository). Node A caches the
+   * session while it is open; node B then starts it. A score sent to A must be decided on the
+   * started session, not refused on A's cached, still-open one.
+   */
+  @Test
+  void aSessionChangedOnTheOtherNodeIsDecidedOnItsStoredState(@TempDir Path keys) {
+    try (PostgresDatabase db = PostgresDatabase.create();
+        LedgerNode a = start(db, "node-a", keys);
+        LedgerNode b = start(db, "node-b", keys)) {
+      TestActors.ensureAdmin(a);
+      String session = "S-CACHED";
+      assertThat(a.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(session)).status())
+          .isEqualTo(201);
+      Response registered =
+          a.post(
+              "/api/v1/sessions/" + session + "/candidates",
+              AbstractSliceIT.registerBody(session, "C-1"));
+      assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+      TestActors.registerStaff(a);
+      AbstractSliceIT.assign(a, session, TestActors.EXAMINER.actorId(), "EXAMINER");
+      AbstractSliceIT.assign(a, session, TestActors.PROCTOR.actorId(), "PROCTOR");
+      Response opened =
+          AbstractSliceIT.statement(a, TestActors.ADMIN, "exam.session.open/v1", session, "{}");
+      assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+
+      // B learns the keys through its own key-registry projection
+      await()
+          .atMost(GENEROUS)
+          .until(
+              () ->
+                  b.get("/api/v1/keys/" + TestActors.keyId(TestActors.EXAMINER)).status() == 200
+                      && b.get("/api/v1/keys/" + TestActors.keyId(TestActors.PROCTOR)).status()
+                          == 200);
+      for (Response r :
+          List.of(
+              AbstractSliceIT.statement(
+                  b,
+                  TestActors.PROCTOR,
+                  "exam.proctor.notice-read/v1",
+                  session,
+                  "{\"room\":\"R101\"}"),
+              AbstractSliceIT.statement(
+                  b, TestActors.ADMIN, "exam.session.start/v1", session, "{}"))) {
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+      }
+
+      Response score =
+          a.post(
+              "/api/v1/sessions/" + session + "/candidates/C-1/scores",
+              AbstractSliceIT.scoreBody(session, "C-1", "theory", "41"));
+      assertThat(score.status()).as(score.body()).isEqualTo(201);
+    }
+  }
+
   private static void assertEveryCheckpointExtendsThePrevious(
       PostgresDatabase db, LogAuditor auditor) throws SQLException {
     List<String> notes = new ArrayList<>();
