@@ -26,8 +26,10 @@ final class LoadGenerator {
 
   /**
    * @param events stop after this many accepted statements (0: run for warm-up plus duration)
-   * @param unsignedScores send the scores as unsigned entries (the baseline without score signature
-   *     checks)
+   * @param unsignedScores send the scores as unsigned entries (only the types admission lets in
+   *     unsigned; no suite uses it since the load suite's baseline switches integrity off instead)
+   * @param bulkSize send the scores of a session in bulks of this many ({@code POST
+   *     /api/v1/sessions/{id}/scores/bulk}); 0 sends one score per request
    */
   record Settings(
       int clients,
@@ -35,7 +37,19 @@ final class LoadGenerator {
       Duration warmup,
       Duration duration,
       long events,
-      boolean unsignedScores) {}
+      boolean unsignedScores,
+      int bulkSize) {
+
+    Settings(
+        int clients,
+        int candidates,
+        Duration warmup,
+        Duration duration,
+        long events,
+        boolean unsignedScores) {
+      this(clients, candidates, warmup, duration, events, unsignedScores, 0);
+    }
+  }
 
   /** Told of every accepted score write (its event id) at the moment its answer arrived. */
   interface ScoreListener {
@@ -45,6 +59,10 @@ final class LoadGenerator {
   static final class Result {
     final Histogram scores = Latencies.histogram();
     final Histogram setup = Latencies.histogram();
+    final Histogram bulks = Latencies.histogram();
+    long bulkScores;
+    long bulkNanos;
+    int clients;
     final Map<String, Long> refusals = new TreeMap<>();
     final List<String> firstRefusals = new ArrayList<>();
     long acceptedScores;
@@ -68,6 +86,18 @@ final class LoadGenerator {
       latency.set("all", Latencies.toJson(all));
       latency.set("scores", Latencies.toJson(scores));
       latency.set("otherStatements", Latencies.toJson(setup));
+      if (bulks.getTotalCount() > 0) {
+        ObjectNode bulk = json.putObject("bulk");
+        bulk.put("requests", bulks.getTotalCount());
+        bulk.put("scores", bulkScores);
+        bulk.put("scoresPerRequest", Math.round(bulkScores * 10.0 / bulks.getTotalCount()) / 10.0);
+        bulk.set("requestLatency", Latencies.toJson(bulks));
+        // the events a bulk request stores per second while the clients are in bulk requests:
+        // what the endpoint sustains, without the single-statement setup between the sheets
+        double busySeconds = bulkNanos / 1e9 / clients;
+        bulk.put("eventsPerSecondInBulkRequests", Math.round(bulkScores / busySeconds * 10) / 10.0);
+        latency.remove("scores");
+      }
       ObjectNode refused = json.putObject("refused");
       refusals.forEach(refused::put);
       json.set(
@@ -121,7 +151,11 @@ final class LoadGenerator {
     }
     Result result = new Result();
     result.seconds = (System.nanoTime() - measureFrom) / 1e9;
+    result.clients = settings.clients();
     for (Desk d : desks) {
+      result.bulks.add(d.bulks);
+      result.bulkScores += d.bulkScores;
+      result.bulkNanos += d.bulkNanos;
       result.scores.add(d.scores);
       result.setup.add(d.setup);
       result.acceptedScores += d.acceptedScores;
@@ -145,8 +179,11 @@ final class LoadGenerator {
     private final Random random;
     final Histogram scores = Latencies.histogram();
     final Histogram setup = Latencies.histogram();
+    final Histogram bulks = Latencies.histogram();
     final Map<String, Long> refusals = new TreeMap<>();
     final List<String> firstRefusals = new ArrayList<>();
+    long bulkScores;
+    long bulkNanos;
     long acceptedScores;
     long acceptedSetup;
     long sessions;
@@ -223,6 +260,28 @@ final class LoadGenerator {
             ok
                 && generic(
                     admin, "exam.session.start/v1", session, JsonNodeFactory.instance.objectNode());
+        if (settings.bulkSize() > 0) {
+          List<String> sheet = new ArrayList<>();
+          for (String candidate : candidates) {
+            for (String component : station.componentIds()) {
+              String score = (random.nextInt(station.maxScore() * 2) / 2.0) + "";
+              sheet.add(
+                  Station.sign(
+                      examiner,
+                      StatementTypes.SCORE_RECORD,
+                      session,
+                      Station.scorePayload(candidate, component, trim(score)),
+                      nonce()));
+            }
+          }
+          for (int from = 0; ok && from < sheet.size(); from += settings.bulkSize()) {
+            ok =
+                bulk(
+                    base + "/scores/bulk",
+                    sheet.subList(from, Math.min(sheet.size(), from + settings.bulkSize())));
+          }
+          continue;
+        }
         for (int k = 0; ok && k < candidates.size(); k++) {
           for (String component : station.componentIds()) {
             String score = (random.nextInt(station.maxScore() * 2) / 2.0) + "";
@@ -281,7 +340,27 @@ final class LoadGenerator {
       return ok;
     }
 
+    /** The statements (signed before the request starts) in one bulk request. */
+    private boolean bulk(String path, List<String> statements) {
+      if (stopped) {
+        return false;
+      }
+      String body = "{\"statements\":[" + String.join(",", statements) + "]}";
+      Http.Response r = http.post(path, body, examiner.actorId());
+      boolean measured = System.nanoTime() - r.nanos() >= measureFrom;
+      boolean ok = record(r, bulks, true, statements.size());
+      if (ok && measured) {
+        bulkScores += statements.size();
+        bulkNanos += r.nanos();
+      }
+      return ok;
+    }
+
     private boolean record(Http.Response r, Histogram histogram, boolean isScore) {
+      return record(r, histogram, isScore, 1);
+    }
+
+    private boolean record(Http.Response r, Histogram histogram, boolean isScore, int statements) {
       long startedAt = System.nanoTime() - r.nanos();
       boolean measured = startedAt >= measureFrom;
       if (r.accepted()) {
@@ -289,12 +368,12 @@ final class LoadGenerator {
         if (measured) {
           Latencies.recordNanos(histogram, r.nanos());
           if (isScore) {
-            acceptedScores++;
+            acceptedScores += statements;
           } else {
             acceptedSetup++;
           }
         }
-        if (settings.events() > 0 && accepted.incrementAndGet() >= settings.events()) {
+        if (settings.events() > 0 && accepted.addAndGet(statements) >= settings.events()) {
           stopped = true;
         }
         return true;

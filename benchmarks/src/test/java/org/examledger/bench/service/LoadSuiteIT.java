@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,27 +24,7 @@ class LoadSuiteIT {
   @Test
   void tinyLoadRunWritesItsResultFileAndDropsItsDatabase(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("load.json");
-    int exit =
-        BenchMain.run(
-            new String[] {
-              "load",
-              "--out",
-              out.toString(),
-              "--jar",
-              Path.of("..", "ledger-api", "target", "ledger.jar").toString(),
-              "--clients",
-              "2",
-              "--candidates",
-              "2",
-              "--warmup",
-              "0s",
-              "--duration",
-              "4s",
-              "--baseline",
-              "false",
-              "--server-jvm",
-              "-Xmx512m"
-            });
+    int exit = tinyLoad(out, "--candidates", "2", "--baseline", "false");
 
     assertThat(exit).isZero();
     JsonNode result = new ObjectMapper().readTree(out.toFile());
@@ -56,6 +38,51 @@ class LoadSuiteIT {
         .isEqualTo(signed.get("acceptedStatements").asLong());
     assertThat(signed.get("database").asText()).startsWith("bench_load_");
     assertThat(benchDatabases()).doesNotContain(signed.get("database").asText());
+  }
+
+  @Test
+  void bulkRunWithTheBaselineSealsOnlyTheSignedRunAndReportsTheOverhead(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("load-bulk.json");
+    // 40 statements: more than both clients' setup of a session (9 each), so bulks are sent
+    int exit = tinyLoad(out, "--candidates", "3", "--bulk", "4", "--events", "40");
+
+    assertThat(exit).isZero();
+    JsonNode results = new ObjectMapper().readTree(out.toFile()).get("results");
+    for (String run : new String[] {"signed", "integrityOffBaseline"}) {
+      JsonNode r = results.get(run);
+      assertThat(r.get("refused").size()).as(r.toString()).isZero();
+      assertThat(r.get("bulk").get("scores").asLong()).as(r.toString()).isPositive();
+      assertThat(r.get("bulk").get("scoresPerRequest").asDouble()).isBetween(1.0, 4.0);
+    }
+    // integrity off: events stored, none sealed; on: sealing runs
+    JsonNode off = results.get("integrityOffBaseline").get("logAtEnd");
+    assertThat(off.get("storedEvents").asLong()).isPositive();
+    assertThat(off.get("leaves").asLong()).isZero();
+    assertThat(results.get("signed").get("logAtEnd").get("leaves").asLong()).isPositive();
+    assertThat(results.has("integrityOverhead")).isTrue();
+  }
+
+  /** A load run of 2 clients for 4 s with no warm-up on a small server, with {@code more}. */
+  private static int tinyLoad(Path out, String... more) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "load",
+                "--out",
+                out.toString(),
+                "--jar",
+                Path.of("..", "ledger-api", "target", "ledger.jar").toString(),
+                "--clients",
+                "2",
+                "--warmup",
+                "0s",
+                "--duration",
+                "4s",
+                "--server-jvm",
+                "-Xmx512m"));
+    args.addAll(List.of(more));
+    return BenchMain.run(args.toArray(String[]::new));
   }
 
   /** The names of bench_load_* databases left on the server. */

@@ -1,9 +1,13 @@
 package org.examledger.api.admission;
 
 import java.time.Clock;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.examledger.api.config.BenchmarkProperties;
 import org.examledger.api.flags.LedgerFlags;
 import org.examledger.exam.SuspensionRegistry;
 import org.examledger.keys.KeyRegistry;
@@ -44,8 +48,12 @@ public class AdmissionConfiguration {
 
   @Bean
   public Admission admission(
-      KeyRegistryView registry, JdbcClient jdbc, Clock clock, AdmissionProperties properties) {
-    return new Admission(registry, jdbc, clock, properties);
+      KeyRegistryView registry,
+      JdbcClient jdbc,
+      Clock clock,
+      AdmissionProperties properties,
+      BenchmarkProperties benchmark) {
+    return new Admission(registry, jdbc, clock, properties, !benchmark.integrityOff());
   }
 
   @Bean
@@ -56,6 +64,24 @@ public class AdmissionConfiguration {
       ObjectProvider<LedgerFlags> flags) {
     return new StatementDispatcher(
         commands, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant()));
+  }
+
+  /**
+   * Bulk submissions dispatch through their own gateway, without the retry scheduler: a retry runs
+   * on another thread, outside the bulk's unit of work (BulkSubmission).
+   */
+  @Bean
+  public BulkSubmission bulkSubmission(
+      CommandBus commandBus,
+      TransactionManager transactionManager,
+      Clock clock,
+      SuspensionRegistry suspensions,
+      ObjectProvider<LedgerFlags> flags) {
+    CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    return new BulkSubmission(
+        new StatementDispatcher(
+            once, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant())),
+        transactionManager);
   }
 
   /**

@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.examledger.api.config.BenchmarkProperties;
 import org.examledger.api.config.LedgerProperties;
 import org.examledger.checkpoint.NoteSigner;
 import org.examledger.crypto.Signer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the sequencer into Axon as its own single-segment tracking processor, loads the log key,
- * and runs the checkpoint publisher on a schedule (docs/adr/0015-sequencer-and-checkpoints.md).
+ * and runs the checkpoint publisher on a schedule (docs/adr/0015-sequencer-and-checkpoints.md). The
+ * integrity-off benchmark baseline ({@code ledger.benchmark.integrity=off}) has neither the
+ * sequencer nor the schedule.
  */
 @Configuration(proxyBeanMethods = false)
 public class SealConfiguration {
@@ -31,6 +35,10 @@ public class SealConfiguration {
   private static final Logger log = LoggerFactory.getLogger(SealConfiguration.class);
 
   @Bean
+  @ConditionalOnProperty(
+      name = BenchmarkProperties.INTEGRITY,
+      havingValue = "on",
+      matchIfMissing = true)
   public LedgerSequencer ledgerSequencer(JdbcTemplate jdbcTemplate, Clock clock) {
     return new LedgerSequencer(jdbcTemplate, clock);
   }
@@ -41,6 +49,10 @@ public class SealConfiguration {
    * skipped, which would leave it without a leaf.
    */
   @Bean
+  @ConditionalOnProperty(
+      name = BenchmarkProperties.INTEGRITY,
+      havingValue = "on",
+      matchIfMissing = true)
   public ConfigurerModule ledgerSequencerProcessor(LogProperties properties) {
     return configurer ->
         configurer.eventProcessing(
@@ -102,6 +114,10 @@ public class SealConfiguration {
   }
 
   @Bean
+  @ConditionalOnProperty(
+      name = BenchmarkProperties.INTEGRITY,
+      havingValue = "on",
+      matchIfMissing = true)
   public SmartLifecycle checkpointSchedule(
       CheckpointPublisher checkpointPublisher,
       LedgerSequencer ledgerSequencer,

@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.examledger.api.admission.BulkRefused;
 import org.examledger.api.problem.ProblemTypes;
 import org.examledger.api.problem.RequestRefused;
 import org.examledger.complaints.ComplaintRuleViolation;
@@ -88,6 +89,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         refused.rule(),
         refused.getMessage(),
         refused.field());
+  }
+
+  /**
+   * A bulk submission refused for one statement: that statement's own problem, with its {@code
+   * index} (from 0) and the submission's {@code count}.
+   */
+  @ExceptionHandler(BulkRefused.class)
+  ProblemDetail bulkRefused(BulkRefused e) {
+    RuntimeException refusal = e.refusal();
+    ProblemDetail body;
+    if (refusal instanceof RequestRefused r) {
+      body = refused(r);
+    } else if (refusal instanceof ExamRuleViolation v) {
+      body = examRule(v);
+    } else if (refusal instanceof KeyRegistryViolation k) {
+      body = keyRule(k);
+    } else if (refusal instanceof AggregateNotFoundException n) {
+      body = unknownAggregate(n);
+    } else if (refusal instanceof ConcurrencyException c) {
+      body = concurrency(c);
+    } else if (refusal instanceof CommandExecutionException c) {
+      body = commandFailed(c);
+    } else {
+      throw refusal;
+    }
+    body.setDetail(
+        "statement "
+            + e.index()
+            + " of "
+            + e.count()
+            + " was refused, so none was stored: "
+            + body.getDetail());
+    body.setProperty("index", e.index());
+    body.setProperty("count", e.count());
+    return body;
   }
 
   @ExceptionHandler(KeyRegistryViolation.class)

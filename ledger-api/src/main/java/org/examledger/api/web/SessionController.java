@@ -3,6 +3,8 @@ package org.examledger.api.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +15,15 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.examledger.api.admission.Admission;
 import org.examledger.api.admission.AdmissionRefused;
 import org.examledger.api.admission.AdmittedStatement;
+import org.examledger.api.admission.BulkRefused;
+import org.examledger.api.admission.BulkSubmission;
 import org.examledger.api.admission.CallerIdentity;
 import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SessionHistory;
 import org.examledger.api.seal.LogReader;
+import org.examledger.canonical.CanonicalJson;
+import org.examledger.canonical.CanonicalJsonException;
 import org.examledger.projections.scores.FindResultSheetQuery;
 import org.examledger.sheets.ResultSheetView;
 import org.examledger.statements.StatementTypes;
@@ -41,6 +47,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sessions")
 class SessionController {
 
+  /** The one member of a bulk submission's body. */
+  static final String BULK_MEMBER = "statements";
+
+  /** The most statements one bulk submission may hold (a session's whole score sheet fits). */
+  static final int MAX_BULK = 1000;
+
   private final Admission admission;
   private final StatementDispatcher dispatcher;
   private final CallerIdentity caller;
@@ -49,16 +61,19 @@ class SessionController {
   private final LongSupplier logSize;
 
   private final Pages pages;
+  private final BulkSubmission bulk;
 
   SessionController(
       Admission admission,
       StatementDispatcher dispatcher,
+      BulkSubmission bulk,
       CallerIdentity caller,
       QueryGateway queries,
       SessionHistory history,
       LogReader log,
       Pages pages) {
     this.pages = pages;
+    this.bulk = bulk;
     this.admission = admission;
     this.dispatcher = dispatcher;
     this.caller = caller;
@@ -111,6 +126,70 @@ class SessionController {
       return ResponseEntity.accepted().body(result);
     }
     return ResponseEntity.created(resultSheetUri(sessionId, candidateId)).body(result);
+  }
+
+  /**
+   * Many score statements of one session in one request, stored all or nothing: each is admitted,
+   * authorised and decided as it would be alone, in one transaction; the first refusal refuses the
+   * whole with that statement's {@code index} and nothing is stored (docs/api.md, "Bulk scores").
+   */
+  @PostMapping(path = "/{sessionId}/scores/bulk", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Map<String, Object>> recordScores(
+      @PathVariable String sessionId, @RequestBody String body) {
+    List<String> envelopes = bulkStatements(body);
+    List<AdmittedStatement> admitted = new ArrayList<>(envelopes.size());
+    List<String> submitters = new ArrayList<>(envelopes.size());
+    for (int i = 0; i < envelopes.size(); i++) {
+      try {
+        AdmittedStatement s =
+            admission.admit(
+                envelopes.get(i),
+                Set.of(StatementTypes.SCORE_RECORD, StatementTypes.SCORE_COUNTERSIGN));
+        requireSubject(s, sessionId);
+        submitters.add(caller.submitterFor(s));
+        admitted.add(s);
+      } catch (AdmissionRefused refused) {
+        throw new BulkRefused(i, envelopes.size(), refused);
+      }
+    }
+    List<Map<String, Object>> results = bulk.submit(admitted, submitters);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("sessionId", sessionId);
+    answer.put("count", results.size());
+    answer.put("results", results);
+    return ResponseEntity.status(201).body(answer);
+  }
+
+  /** The envelopes of {@code {"statements": [envelope, ...]}}, each as its JSON text. */
+  private static List<String> bulkStatements(String body) {
+    JsonNode root;
+    try {
+      root = CanonicalJson.parse(body);
+    } catch (CanonicalJsonException e) {
+      throw new AdmissionRefused(
+          400, "malformed-json", null, "the request body is not I-JSON: " + e.getMessage());
+    }
+    JsonNode statements = root.get(BULK_MEMBER);
+    if (!root.isObject() || root.size() != 1 || statements == null || !statements.isArray()) {
+      throw new AdmissionRefused(
+          400,
+          "malformed-bulk",
+          BULK_MEMBER,
+          "a bulk submission is {\"statements\": [envelope, ...]} and nothing else");
+    }
+    if (statements.isEmpty() || statements.size() > MAX_BULK) {
+      throw new AdmissionRefused(
+          400,
+          "malformed-bulk",
+          BULK_MEMBER,
+          "a bulk submission holds 1 to "
+              + MAX_BULK
+              + " statements; this one holds "
+              + statements.size());
+    }
+    List<String> envelopes = new ArrayList<>(statements.size());
+    statements.forEach(envelope -> envelopes.add(envelope.toString()));
+    return envelopes;
   }
 
   /**

@@ -228,6 +228,14 @@ class AuthorizationMatrixIT {
             () -> AbstractSliceIT.scoreBody(SESSION_A, "C-1", "theory", "\"41\"")));
     rows.add(
         post(
+            "/api/v1/sessions/{sessionId}/scores/bulk",
+            "/api/v1/sessions/" + SESSION_A + "/scores/bulk",
+            () ->
+                "{\"statements\":["
+                    + AbstractSliceIT.scoreBody(SESSION_A, "C-1", "theory", "\"42\"")
+                    + "]}"));
+    rows.add(
+        post(
             "/api/v1/statements",
             "/api/v1/statements",
             () ->

@@ -185,10 +185,16 @@ public final class LedgerNode implements AutoCloseable {
     return as(username).post(path, jsonBody);
   }
 
-  /** The actor of a signed or unsigned statement, or null when the body is none. */
+  /**
+   * The actor of a signed or unsigned statement (of the first statement of a bulk submission), or
+   * null when the body is none.
+   */
   static String signer(String body) {
     try {
       JsonNode root = JSON.readTree(body);
+      if (root.path("statements").isArray() && !root.get("statements").isEmpty()) {
+        root = root.get("statements").get(0);
+      }
       JsonNode statement =
           root.hasNonNull("payload")
               ? JSON.readTree(Base64.getDecoder().decode(root.get("payload").asText()))

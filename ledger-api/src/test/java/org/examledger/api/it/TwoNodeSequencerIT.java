@@ -86,7 +86,7 @@ class TwoNodeSequencerIT {
     try (PostgresDatabase db = PostgresDatabase.create();
         LedgerNode a = start(db, "node-a", keys);
         LedgerNode b = start(db, "node-b", keys)) {
-      TestActors.ensureAdmin(a);
+      TestActors.bootstrap(a);
       String session = "S-CACHED";
       assertThat(a.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(session)).status())
           .isEqualTo(201);
@@ -126,7 +126,7 @@ class TwoNodeSequencerIT {
       Response score =
           a.post(
               "/api/v1/sessions/" + session + "/candidates/C-1/scores",
-              AbstractSliceIT.scoreBody(session, "C-1", "theory", "41"));
+              AbstractSliceIT.scoreBody(session, "C-1", "theory", "\"41\""));
       assertThat(score.status()).as(score.body()).isEqualTo(201);
     }
   }

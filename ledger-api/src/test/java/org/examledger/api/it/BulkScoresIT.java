@@ -1,0 +1,146 @@
+package org.examledger.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.examledger.api.it.AbstractSliceIT.assertProblem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.examledger.api.it.LedgerNode.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code POST /api/v1/sessions/{sessionId}/scores/bulk} on PostgreSQL: a sheet of signed scores in
+ * one request is stored whole, or, when any one statement is refused, not at all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BulkScoresIT {
+
+  private static final String SESSION = "S-BULK";
+  private static final String BULK = "/api/v1/sessions/" + SESSION + "/scores/bulk";
+
+  private PostgresDatabase db;
+  private LedgerNode node;
+
+  @BeforeAll
+  void start() {
+    db = PostgresDatabase.create();
+    node = LedgerNode.onPostgres(db, "bulk");
+    TestActors.bootstrap(node);
+    assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
+        .isEqualTo(201);
+    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4")) {
+      Response r =
+          node.post(
+              "/api/v1/sessions/" + SESSION + "/candidates",
+              AbstractSliceIT.registerBody(SESSION, candidate));
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+    }
+    AbstractSliceIT.startSession(node, SESSION);
+  }
+
+  @AfterAll
+  void stop() {
+    if (node != null) {
+      node.close();
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  private static String bulk(String... envelopes) {
+    return "{\"statements\":[" + String.join(",", envelopes) + "]}";
+  }
+
+  private static String score(String candidate, String component, String score) {
+    return AbstractSliceIT.scoreBody(SESSION, candidate, component, "\"" + score + "\"");
+  }
+
+  /** The envelope with the first character of its signature changed. */
+  private static String tamper(String envelope) {
+    int at = envelope.indexOf("\"sig\":\"") + "\"sig\":\"".length();
+    char changed = envelope.charAt(at) == 'A' ? 'B' : 'A';
+    return envelope.substring(0, at) + changed + envelope.substring(at + 1);
+  }
+
+  @Test
+  void storesAWholeSheetOfSignedScoresInOneRequest() {
+    long before = node.storedEvents();
+    Response r =
+        node.post(
+            BULK,
+            bulk(
+                score("C-1", "theory", "41"),
+                score("C-1", "practical", "38"),
+                score("C-2", "theory", "22"),
+                score("C-2", "practical", "47")));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    JsonNode body = r.json();
+    assertThat(body.get("count").asInt()).isEqualTo(4);
+    assertThat(body.get("results")).hasSize(4);
+    assertThat(body.get("results").get(3).get("candidateId").asText()).isEqualTo("C-2");
+    assertThat(body.get("results").get(3).get("componentId").asText()).isEqualTo("practical");
+    assertThat(body.get("results").get(3).get("actor").asText())
+        .isEqualTo(TestActors.EXAMINER.actorId());
+    assertThat(node.storedEvents()).isEqualTo(before + 4);
+  }
+
+  @Test
+  void aStatementRefusedByTheDomainRefusesTheWholeAndStoresNothing() {
+    long before = node.storedEvents();
+    String theory = score("C-3", "theory", "40");
+    String practical = score("C-3", "practical", "30");
+    // the bulk's own first statement recorded this score: the rules see earlier statements
+    Response r = node.post(BULK, bulk(theory, practical, score("C-3", "theory", "44")));
+    assertProblem(r, 409, "score-already-recorded", "componentId");
+    assertThat(r.json().get("index").asInt()).isEqualTo(2);
+    assertThat(r.json().get("count").asInt()).isEqualTo(3);
+    assertThat(r.json().get("detail").asText()).startsWith("statement 2 of 3 was refused");
+    assertThat(node.storedEvents()).isEqualTo(before);
+    // nothing of it was kept, not even the admission of the first two: they are accepted now
+    Response again = node.post(BULK, bulk(theory, practical));
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(node.storedEvents()).isEqualTo(before + 2);
+  }
+
+  @Test
+  void aBadSignatureRefusesTheWholeWithItsIndex() {
+    long before = node.storedEvents();
+    String good = score("C-4", "theory", "40");
+    String tampered = tamper(score("C-4", "practical", "30"));
+    Response r = node.post(BULK, bulk(good, tampered));
+    assertProblem(r, 403, "bad-signature", "signatures");
+    assertThat(r.json().get("index").asInt()).isEqualTo(1);
+    assertThat(node.storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void theSameStatementTwiceInOneBulkIsAReplayAndNothingIsStored() {
+    long before = node.storedEvents();
+    String once = score("C-4", "practical", "31");
+    Response r = node.post(BULK, bulk(once, once));
+    assertProblem(r, 409, "statement-replayed", "nonce");
+    assertThat(r.json().get("index").asInt()).isEqualTo(1);
+    assertThat(node.storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void aStatementForAnotherSessionRefusesTheWhole() {
+    long before = node.storedEvents();
+    String elsewhere = AbstractSliceIT.scoreBody("S-OTHER", "C-4", "practical", "\"31\"");
+    Response r = node.post(BULK, bulk(score("C-4", "theory", "12"), elsewhere));
+    assertProblem(r, 400, "url-mismatch", "subject");
+    assertThat(r.json().get("index").asInt()).isEqualTo(1);
+    assertThat(node.storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void aBodyThatIsNotABulkIsRefused() {
+    assertProblem(node.post(BULK, "{\"statements\":[]}"), 400, "malformed-bulk", "statements");
+    assertProblem(
+        node.post(BULK, score("C-4", "theory", "12")), 400, "malformed-bulk", "statements");
+  }
+}
