@@ -72,6 +72,11 @@ final class ServiceRun implements AutoCloseable {
     server.addAccounts(station.accounts());
     ServiceRun run = new ServiceRun(db, server, station, own);
     station.registerKeys(run.http);
+    // Each account's first request pays one BCrypt check (cost 10); done here, before any clock
+    // starts, rather than inside a measured window (it put p99 at seconds at 32 clients).
+    for (String[] account : station.accounts()) {
+      run.http.get("/api/v1/log/key", account[0]);
+    }
     return run;
   }
 
