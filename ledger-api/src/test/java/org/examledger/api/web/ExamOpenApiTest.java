@@ -61,7 +61,7 @@ class ExamOpenApiTest {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) doc.get("paths");
     paths.forEach((path, ops) -> ops.keySet().forEach(op -> documented.add(op + " " + path)));
-    assertThat(served).hasSize(8);
+    assertThat(served).hasSize(9);
     assertThat(documented).isEqualTo(served);
   }
 
