@@ -73,7 +73,7 @@ public class SealConfiguration {
 
   @Bean
   public LogReader logReader(JdbcTemplate jdbcTemplate) {
-    return new LogReader(jdbcTemplate);
+    return new LogReader(jdbcTemplate, LogReader.CACHED_NODES);
   }
 
   @Bean
