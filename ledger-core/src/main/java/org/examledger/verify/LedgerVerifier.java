@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import org.examledger.canonical.CanonicalJson;
 import org.examledger.canonical.CanonicalJsonException;
 import org.examledger.checkpoint.Checkpoint;
@@ -59,8 +62,17 @@ public final class LedgerVerifier {
   /** Leaf hashes appended to the scratch tree per store write, so a file store syncs rarely. */
   private static final int APPEND_BATCH = 4_096;
 
-  /** Entries whose signatures are checked together, in parallel over the machine's cores. */
+  /**
+   * Entries checked together (leaf recomputed, signature verified), in parallel over the machine's
+   * cores, while the next batch is being read.
+   */
   private static final int CHECK_BATCH = 1_024;
+
+  /**
+   * The pure part of one entry's checks, computed in parallel: its recomputed leaf hash (or why it
+   * cannot be recomputed; both null when the entry has no leaf or no event) and its signature.
+   */
+  private record Checked(Hash recomputed, String unreadable, SignatureOutcome signature) {}
 
   /**
    * What one event's signature check found: signed and valid, unsigned, a problem, or nothing to
@@ -95,7 +107,16 @@ public final class LedgerVerifier {
    *     keep memory flat on a large ledger)
    */
   public VerificationReport verify(LedgerSource source, NodeStore scratch) {
-    Run run = new Run(MerkleLog.create(scratch));
+    ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    try {
+      return verify(source, scratch, workers);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  private VerificationReport verify(LedgerSource source, NodeStore scratch, ForkJoinPool workers) {
+    Run run = new Run(MerkleLog.create(scratch), workers);
     source.keyEvents(run::keyEvent);
     for (Map.Entry<String, Instant> orphan : run.keys.orphanRevocations().entrySet()) {
       run.problem(
@@ -114,6 +135,7 @@ public final class LedgerVerifier {
     }
     source.entries(run::entry);
     run.drain();
+    run.applyChecked();
     run.flush();
     source.checkpoints(run::checkpoint);
     return run.report();
@@ -122,9 +144,12 @@ public final class LedgerVerifier {
   /** The mutable state of one verification. */
   private final class Run {
     private final MerkleLog tree;
+    private final ForkJoinPool workers;
     private final KeyHistory keys = new KeyHistory();
     private final List<Hash> pending = new ArrayList<>();
-    private final List<LedgerEntry> batch = new ArrayList<>();
+    private List<LedgerEntry> batch = new ArrayList<>();
+    private List<LedgerEntry> checking = List.of();
+    private Future<List<Checked>> inFlight;
     private final List<Problem> problems = new ArrayList<>();
     private long problemCount;
     private long entries;
@@ -138,8 +163,9 @@ public final class LedgerVerifier {
     private StoredCheckpointNote previous;
     private boolean previousRootHeld;
 
-    Run(MerkleLog tree) {
+    Run(MerkleLog tree, ForkJoinPool workers) {
       this.tree = tree;
+      this.workers = workers;
     }
 
     void problem(Problem p) {
@@ -168,9 +194,11 @@ public final class LedgerVerifier {
     }
 
     /**
-     * Takes an entry into the batch. The signatures of a batch are checked in parallel (each check
-     * reads only the key history, complete before the first entry); everything else, and the order
-     * of the findings, stays as if the entries were checked one by one.
+     * Takes an entry into the batch. A full batch has its leaves recomputed and its signatures
+     * checked in parallel (each check reads only its entry and the key history, complete before the
+     * first entry) while the source reads the next batch; the entries are then applied one by one
+     * in order, so the tree, the counts and the order of the findings are as if every entry were
+     * checked alone.
      */
     void entry(LedgerEntry entry) {
       batch.add(entry);
@@ -179,33 +207,69 @@ public final class LedgerVerifier {
       }
     }
 
-    /** Checks the batched entries' signatures in parallel, then applies each entry in order. */
+    /** Applies the batch being checked, then starts checking the one just read. */
     void drain() {
       if (batch.isEmpty()) {
         return;
       }
-      List<SignatureOutcome> outcomes =
-          batch.parallelStream()
-              .map(
-                  e ->
-                      e.event() == null
-                          ? SignatureOutcome.NONE
-                          : signature(e.event(), e.leafIndex()))
-              .toList();
-      for (int i = 0; i < batch.size(); i++) {
-        apply(batch.get(i), outcomes.get(i));
-      }
-      batch.clear();
+      applyChecked();
+      List<LedgerEntry> next = batch;
+      batch = new ArrayList<>();
+      checking = next;
+      inFlight = workers.submit(() -> next.parallelStream().map(this::check).toList());
     }
 
-    private void apply(LedgerEntry entry, SignatureOutcome outcome) {
+    /** Waits for the batch being checked, if any, and applies its entries in order. */
+    void applyChecked() {
+      if (inFlight == null) {
+        return;
+      }
+      List<Checked> results;
+      try {
+        results = inFlight.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while checking entries", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("checking entries failed: " + e.getCause(), e.getCause());
+      }
+      for (int i = 0; i < checking.size(); i++) {
+        apply(checking.get(i), results.get(i));
+      }
+      checking = List.of();
+      inFlight = null;
+    }
+
+    /** The pure checks of one entry; runs on a worker thread. */
+    private Checked check(LedgerEntry e) {
+      StoredEvent event = e.event();
+      if (event == null) {
+        return new Checked(null, null, SignatureOutcome.NONE);
+      }
+      Hash recomputed = null;
+      String unreadable = null;
+      if (e.leafIndex() != null) {
+        try {
+          recomputed = LeafEncoding.leafHash(event);
+        } catch (LeafEncodingException x) {
+          unreadable = x.getMessage();
+        }
+      }
+      return new Checked(recomputed, unreadable, signature(event, e.leafIndex()));
+    }
+
+    private void apply(LedgerEntry entry, Checked checked) {
+      SignatureOutcome outcome = checked.signature();
       entries++;
       StoredEvent event = entry.event();
       if (event != null) {
         events++;
       }
       if (entry.leafIndex() != null) {
-        leaf(entry);
+        leaf(entry, checked);
       } else {
         problem(
             Problem.ofEvent(
@@ -235,7 +299,7 @@ public final class LedgerVerifier {
       }
     }
 
-    private void leaf(LedgerEntry entry) {
+    private void leaf(LedgerEntry entry, Checked checked) {
       leaves++;
       long index = entry.leafIndex();
       if (index != nextLeafIndex) {
@@ -266,38 +330,36 @@ public final class LedgerVerifier {
                 "the leaf (hash "
                     + stored.hex()
                     + ") names an event that is not stored: the event was deleted"));
-      } else {
-        try {
-          Hash recomputed = LeafEncoding.leafHash(event);
-          if (!recomputed.equals(stored)) {
-            problem(
-                Problem.ofEvent(
-                    "leaf-hash-mismatch",
-                    entry.leafEventId(),
-                    index,
-                    stored.hex(),
-                    recomputed.hex(),
-                    "the stored event no longer hashes to its leaf: expected leaf hash "
-                        + stored.hex()
-                        + ", recomputed "
-                        + recomputed.hex()
-                        + " (aggregate "
-                        + event.aggregateIdentifier()
-                        + ", sequence "
-                        + event.sequenceNumber()
-                        + ")"));
-            forTree = recomputed;
-          }
-        } catch (LeafEncodingException e) {
+      } else if (checked.recomputed() != null) {
+        Hash recomputed = checked.recomputed();
+        if (!recomputed.equals(stored)) {
           problem(
               Problem.ofEvent(
-                  "event-unreadable",
+                  "leaf-hash-mismatch",
                   entry.leafEventId(),
                   index,
                   stored.hex(),
-                  null,
-                  "cannot recompute the leaf: " + e.getMessage()));
+                  recomputed.hex(),
+                  "the stored event no longer hashes to its leaf: expected leaf hash "
+                      + stored.hex()
+                      + ", recomputed "
+                      + recomputed.hex()
+                      + " (aggregate "
+                      + event.aggregateIdentifier()
+                      + ", sequence "
+                      + event.sequenceNumber()
+                      + ")"));
+          forTree = recomputed;
         }
+      } else {
+        problem(
+            Problem.ofEvent(
+                "event-unreadable",
+                entry.leafEventId(),
+                index,
+                stored.hex(),
+                null,
+                "cannot recompute the leaf: " + checked.unreadable()));
       }
       pending.add(forTree);
       if (pending.size() >= APPEND_BATCH) {

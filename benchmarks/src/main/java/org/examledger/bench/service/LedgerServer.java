@@ -98,6 +98,11 @@ final class LedgerServer implements AutoCloseable {
     return url;
   }
 
+  /** The server process's id, or -1 for an external server. */
+  long pid() {
+    return process == null ? -1 : process.pid();
+  }
+
   /** The server process's resident memory in bytes (VmRSS), or -1 for an external server. */
   long residentBytes() {
     if (process == null) {

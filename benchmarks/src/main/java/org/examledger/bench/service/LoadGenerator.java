@@ -119,12 +119,22 @@ final class LoadGenerator {
   private final AtomicLong accepted = new AtomicLong();
   private volatile boolean stopped;
   private volatile long measureFrom;
+  private int firstSession;
 
   LoadGenerator(Http http, Station station, Settings settings, ScoreListener listener) {
     this.http = http;
     this.station = station;
     this.settings = settings;
     this.listener = listener;
+  }
+
+  /**
+   * Numbers each client's sessions from {@code first} on, so that a second run on the same station
+   * writes new sessions instead of being refused as a repeat of the first run's.
+   */
+  LoadGenerator sessionsFrom(int first) {
+    this.firstSession = first;
+    return this;
   }
 
   Result run() throws InterruptedException {
@@ -201,7 +211,7 @@ final class LoadGenerator {
     public void run() {
       StatementSigner admin = station.admin();
       for (int n = 0; !stopped; n++) {
-        String session = String.format("S-B%02d-%05d", client, n);
+        String session = String.format("S-B%02d-%05d", client, firstSession + n);
         String base = "/api/v1/sessions/" + session;
         if (!setup(
             "/api/v1/sessions",
@@ -303,7 +313,8 @@ final class LoadGenerator {
     }
 
     private String nonce() {
-      return "b" + client + "-" + (++nonce);
+      // a later run on the same station (sessionsFrom) must not repeat an earlier run's nonces
+      return "b" + client + "-" + (firstSession == 0 ? "" : firstSession + "-") + (++nonce);
     }
 
     private boolean generic(StatementSigner actor, String type, String session, JsonNode payload) {

@@ -29,12 +29,24 @@ public final class LogReader {
   private static final String LEAF_COLUMNS =
       "leaf_index, global_index, event_identifier, leaf_hash";
 
-  private final JdbcTemplate jdbc;
-  private final JdbcNodeStore nodes;
+  /** Node hashes the auditors' reader keeps in memory: some 13 MB at most. */
+  static final int CACHED_NODES = 65_536;
 
+  private final JdbcTemplate jdbc;
+  private final ProofNodes nodes;
+
+  /** A reader that reads every node from the table (what the publisher checks before signing). */
   public LogReader(JdbcTemplate jdbc) {
+    this(jdbc, 0);
+  }
+
+  /**
+   * @param cachedNodes how many hashes of large stored subtrees to keep in memory for proofs (they
+   *     never change); 0 reads every node from the table
+   */
+  LogReader(JdbcTemplate jdbc, int cachedNodes) {
     this.jdbc = jdbc;
-    this.nodes = new JdbcNodeStore(jdbc);
+    this.nodes = new ProofNodes(jdbc, cachedNodes);
   }
 
   /** The number of leaves the sequencer has committed. */
@@ -160,17 +172,17 @@ public final class LogReader {
 
   /** PATH(leafIndex, D[treeSize]) from stored nodes; treeSize must not exceed the stored size. */
   public InclusionProof inclusionProof(long leafIndex, long treeSize) {
-    return MerkleLog.resume(nodes, treeSize).inclusionProof(leafIndex, treeSize);
+    return nodes.withLog(treeSize, log -> log.inclusionProof(leafIndex, treeSize));
   }
 
   /** PROOF(from, D[to]) from stored nodes; to must not exceed the stored size. */
   public ConsistencyProof consistencyProof(long from, long to) {
-    return MerkleLog.resume(nodes, to).consistencyProof(from, to);
+    return nodes.withLog(to, log -> log.consistencyProof(from, to));
   }
 
   /** MTH(D[treeSize]) from stored nodes. */
   public Hash root(long treeSize) {
-    return MerkleLog.resume(nodes, treeSize).root();
+    return nodes.withLog(treeSize, MerkleLog::root);
   }
 
   private static StoredCheckpoint checkpoint(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -85,7 +85,7 @@ public class SealConfiguration {
 
   @Bean
   public LogReader logReader(JdbcTemplate jdbcTemplate) {
-    return new LogReader(jdbcTemplate);
+    return new LogReader(jdbcTemplate, LogReader.CACHED_NODES);
   }
 
   @Bean

@@ -19,7 +19,7 @@ import org.examledger.verify.StoredCheckpointNote;
  */
 final class JdbcLedgerSource implements LedgerSource {
 
-  private static final int FETCH_SIZE = 1_000;
+  private static final int FETCH_SIZE = 4_096;
 
   private static final String EVENT_COLUMNS =
       "e.event_identifier, e.type, e.aggregate_identifier, e.sequence_number, e.payload_type,"
