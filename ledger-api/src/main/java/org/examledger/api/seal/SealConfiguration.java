@@ -1,5 +1,6 @@
 package org.examledger.api.seal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -130,6 +131,79 @@ public class SealConfiguration {
         properties);
   }
 
+  /** One daemon thread named {@code name} for a node's periodic work. */
+  static ScheduledExecutorService daemonScheduler(String name) {
+    return Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** The log's self-check; as a health indicator its component is {@code ledgerLog}. */
+  @Bean
+  public LogSelfCheck ledgerLogHealthIndicator(
+      JdbcTemplate jdbcTemplate,
+      PlatformTransactionManager transactionManager,
+      SelfCheckProperties properties,
+      Clock clock,
+      MeterRegistry meterRegistry) {
+    return new LogSelfCheck(
+        jdbcTemplate,
+        new TransactionTemplate(transactionManager),
+        properties,
+        clock,
+        meterRegistry);
+  }
+
+  @Bean
+  public SmartLifecycle selfCheckSchedule(
+      LogSelfCheck ledgerLogHealthIndicator, SelfCheckProperties properties) {
+    return new SelfCheckSchedule(ledgerLogHealthIndicator, properties);
+  }
+
+  /** Runs the self-check every {@code ledger.self-check.interval} while the node is up. */
+  static final class SelfCheckSchedule implements SmartLifecycle {
+
+    private final LogSelfCheck check;
+    private final SelfCheckProperties properties;
+    private ScheduledExecutorService executor;
+
+    SelfCheckSchedule(LogSelfCheck check, SelfCheckProperties properties) {
+      this.check = check;
+      this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+      executor = daemonScheduler("log-self-check");
+      long millis = properties.interval().toMillis();
+      executor.scheduleWithFixedDelay(this::run, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+      try {
+        check.run();
+      } catch (RuntimeException e) {
+        // logged by the check; the health component reports the error until the next run
+      }
+    }
+
+    @Override
+    public synchronized void stop() {
+      if (executor != null) {
+        executor.shutdownNow();
+        executor = null;
+      }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+      return executor != null;
+    }
+  }
+
   /**
    * Runs the publisher every {@code ledger.log.checkpoint-interval} and the sequencer's catch-up
    * sweep every {@code ledger.log.catch-up-interval} while the node is up.
@@ -155,13 +229,7 @@ public class SealConfiguration {
 
     @Override
     public synchronized void start() {
-      executor =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "checkpoint-publisher");
-                t.setDaemon(true);
-                return t;
-              });
+      executor = daemonScheduler("checkpoint-publisher");
       long millis = properties.checkpointInterval().toMillis();
       executor.scheduleWithFixedDelay(this::publish, 0, millis, TimeUnit.MILLISECONDS);
       long sweep = properties.catchUpInterval().toMillis();

@@ -97,6 +97,17 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * Outside everything else: a 503 for sign-in or any filter failing on an unreachable database.
+   */
+  @Bean
+  FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+    FilterRegistrationBean<DatabaseOutageFilter> registration =
+        new FilterRegistrationBean<>(new DatabaseOutageFilter());
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
   @Bean
   SecurityFilterChain api(
       HttpSecurity http,

@@ -25,6 +25,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.examledger.api.config.LedgerProperties;
+import org.examledger.api.problem.DatabaseUnavailable;
 import org.examledger.complaints.ComplaintRuleViolation;
 import org.examledger.exam.ExamRuleViolation;
 import org.examledger.keys.KeyRegistryViolation;
@@ -170,6 +171,8 @@ public class AxonStorageConfiguration {
                             || t instanceof ComplaintRuleViolation
                             || t instanceof AggregateStreamCreationException
                             || t instanceof AggregateNotFoundException)
+                // an unreachable database: answered 503 at once, the client retries later
+                .addNonTransientFailurePredicate(DatabaseUnavailable::causedBy)
                 .build())
         .build();
   }

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.examledger.api.admission.BulkRefused;
+import org.examledger.api.problem.DatabaseUnavailable;
 import org.examledger.api.problem.ProblemTypes;
 import org.examledger.api.problem.RequestRefused;
 import org.examledger.complaints.ComplaintRuleViolation;
@@ -96,8 +97,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
    * index} (from 0) and the submission's {@code count}.
    */
   @ExceptionHandler(BulkRefused.class)
-  ProblemDetail bulkRefused(BulkRefused e) {
+  ResponseEntity<ProblemDetail> bulkRefused(BulkRefused e) {
     RuntimeException refusal = e.refusal();
+    if (DatabaseUnavailable.causedBy(refusal)) {
+      return databaseUnavailable(refusal);
+    }
     ProblemDetail body;
     if (refusal instanceof RequestRefused r) {
       body = refused(r);
@@ -109,8 +113,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       body = unknownAggregate(n);
     } else if (refusal instanceof ConcurrencyException c) {
       body = concurrency(c);
-    } else if (refusal instanceof CommandExecutionException c) {
-      body = commandFailed(c);
+    } else if (refusal instanceof CommandExecutionException c
+        && commandRefusal(c.getCause()) != null) {
+      body = commandRefusal(c.getCause());
     } else {
       throw refusal;
     }
@@ -123,7 +128,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             + body.getDetail());
     body.setProperty("index", e.index());
     body.setProperty("count", e.count());
-    return body;
+    return ResponseEntity.status(body.getStatus()).body(body);
   }
 
   @ExceptionHandler(KeyRegistryViolation.class)
@@ -179,8 +184,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(CommandExecutionException.class)
-  ProblemDetail commandFailed(CommandExecutionException e) {
-    Throwable cause = e.getCause();
+  ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      return databaseUnavailable(e);
+    }
+    ProblemDetail body = commandRefusal(e.getCause());
+    if (body == null) {
+      throw e;
+    }
+    return ResponseEntity.status(body.getStatus()).body(body);
+  }
+
+  /** The problem for a rule the command's handler refused with, or null for any other failure. */
+  private ProblemDetail commandRefusal(Throwable cause) {
     if (cause instanceof ExamRuleViolation v) {
       return examRule(v);
     }
@@ -199,18 +215,39 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (cause instanceof ConcurrencyException c) {
       return concurrency(c);
     }
-    throw e;
+    return null;
   }
 
-  /** Anything unforeseen: a 500 that names nothing internal; the log has the details. */
+  /**
+   * Anything unforeseen: a 500 that names nothing internal; the log has the details. An unreachable
+   * database is no fault of the request: 503 with Retry-After.
+   */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      return databaseUnavailable(e);
+    }
     logger.error("unexpected failure while handling a request", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "internal-error",
-        "the ledger could not complete the request; nothing was stored unless it was acknowledged",
-        null);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "the ledger could not complete the request; nothing was stored unless it was"
+                    + " acknowledged",
+                null));
+  }
+
+  private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    logger.warn("database unreachable, answered 503: " + e);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                DatabaseUnavailable.RULE,
+                DatabaseUnavailable.DETAIL,
+                null));
   }
 
   @ExceptionHandler(BadQueryProblem.class)

@@ -128,7 +128,7 @@ class GapCatchUpIT {
    * Inserts, in {@code late}'s open transaction, a copy of S-BEFORE's event for session S-LATE: it
    * takes a global index now and becomes visible only when {@code late} commits.
    */
-  private static void insertLate(Connection late, String eventIdentifier) throws SQLException {
+  static void insertLate(Connection late, String eventIdentifier) throws SQLException {
     try (Statement s = late.createStatement()) {
       s.executeUpdate(
           "INSERT INTO domain_event_entry (event_identifier, aggregate_identifier,"

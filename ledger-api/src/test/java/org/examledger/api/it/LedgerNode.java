@@ -9,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,6 +140,17 @@ public final class LedgerNode implements AutoCloseable {
     properties.forEach((k, v) -> args.add("--" + k + "=" + v));
     return new LedgerNode(
         SpringApplication.run(LedgerApplication.class, args.toArray(String[]::new)));
+  }
+
+  /** The settings of a node on {@code db} named {@code nodeId} with its own data folder. */
+  static Map<String, String> postgresSettings(PostgresDatabase db, String nodeId, Path dataDir) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("spring.datasource.url", db.url());
+    settings.put("spring.datasource.username", db.user());
+    settings.put("spring.datasource.password", "");
+    settings.put("ledger.node-id", nodeId);
+    settings.put("ledger.data-dir", dataDir.toString());
+    return settings;
   }
 
   public static LedgerNode onPostgres(PostgresDatabase db, String nodeId) {

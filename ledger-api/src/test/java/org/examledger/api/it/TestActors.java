@@ -78,6 +78,11 @@ final class TestActors {
             .toJson());
   }
 
+  /** ADMIN's self-signed genesis key registration, valid from a minute ago. */
+  static String genesisBody() {
+    return registerKeyBody(ADMIN, ADMIN, ActorRole.STATION_ADMIN, Instant.now().minusSeconds(60));
+  }
+
   /** Registers ADMIN as the genesis key unless it is registered: one event the first time. */
   static void ensureAdmin(LedgerNode node) {
     if (node.get("/api/v1/keys/" + keyId(ADMIN)).status() == 404) {
