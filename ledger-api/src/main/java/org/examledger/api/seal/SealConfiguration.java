@@ -1,5 +1,6 @@
 package org.examledger.api.seal;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -89,6 +90,12 @@ public class SealConfiguration {
         logNoteSigner,
         properties.origin(),
         clock);
+  }
+
+  /** The log's gauges for /actuator/prometheus. */
+  @Bean
+  public MeterBinder ledgerLogMetrics(JdbcTemplate jdbcTemplate) {
+    return new LogMetrics(jdbcTemplate);
   }
 
   @Bean
