@@ -316,7 +316,9 @@ public class ExamSession {
     requireActorIn(command.provenance(), EnumSet.of(StaffRole.PROCTOR));
     requireRoom("room", command.room());
     requireStatus(EnumSet.of(SessionStatus.OPEN), "read the Candidate Notice");
-    apply(new CandidateNoticeReadEvent(sessionId, command.room(), command.provenance()));
+    NoticeReadingMethod method =
+        command.method() == null ? NoticeReadingMethod.READ_ALOUD : command.method();
+    apply(new CandidateNoticeReadEvent(sessionId, command.room(), method, command.provenance()));
   }
 
   @CommandHandler

@@ -107,15 +107,32 @@ public final class LedgerVerifier {
    *     keep memory flat on a large ledger)
    */
   public VerificationReport verify(LedgerSource source, NodeStore scratch) {
+    return verify(source, scratch, List.of());
+  }
+
+  /**
+   * Reads everything from {@code source} and checks it, and checks that the stored log extends
+   * every one of {@code witnessed}: checkpoints held outside the database (by a witness that
+   * cosigned them, or an auditor), whose log signatures the caller has verified. A stored log that
+   * is shorter than a witnessed checkpoint ({@code witnessed-checkpoint-ahead}) or has another root
+   * at its size ({@code witnessed-checkpoint-fork}) is not the log that was witnessed: typically an
+   * older backup restored over the ledger. The stored checkpoints alone cannot show this, since a
+   * restored database holds only the checkpoints of its own past.
+   *
+   * @param witnessed checkpoints the log is known to have signed, in any order
+   */
+  public VerificationReport verify(
+      LedgerSource source, NodeStore scratch, List<Checkpoint> witnessed) {
     ForkJoinPool workers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     try {
-      return verify(source, scratch, workers);
+      return verify(source, scratch, witnessed, workers);
     } finally {
       workers.shutdownNow();
     }
   }
 
-  private VerificationReport verify(LedgerSource source, NodeStore scratch, ForkJoinPool workers) {
+  private VerificationReport verify(
+      LedgerSource source, NodeStore scratch, List<Checkpoint> witnessed, ForkJoinPool workers) {
     Run run = new Run(MerkleLog.create(scratch), workers);
     source.keyEvents(run::keyEvent);
     for (Map.Entry<String, Instant> orphan : run.keys.orphanRevocations().entrySet()) {
@@ -138,6 +155,9 @@ public final class LedgerVerifier {
     run.applyChecked();
     run.flush();
     source.checkpoints(run::checkpoint);
+    for (Checkpoint checkpoint : witnessed) {
+      run.witnessed(checkpoint);
+    }
     return run.report();
   }
 
@@ -157,6 +177,7 @@ public final class LedgerVerifier {
     private long leaves;
     private long nextLeafIndex;
     private long checkpoints;
+    private long witnessedCheckpoints;
     private long largestCheckpoint = -1;
     private long signed;
     private long unsigned;
@@ -598,6 +619,47 @@ public final class LedgerVerifier {
       }
     }
 
+    /** The stored log must extend a checkpoint held outside the database. */
+    void witnessed(Checkpoint checkpoint) {
+      long size = checkpoint.size();
+      Hash witnessedRoot = Hash.of(checkpoint.rootHash());
+      witnessedCheckpoints++;
+      if (size > tree.size()) {
+        problem(
+            Problem.ofCheckpoint(
+                "witnessed-checkpoint-ahead",
+                size,
+                "at least " + size + " leaves",
+                Long.toString(tree.size()),
+                "a checkpoint of size "
+                    + size
+                    + " (root "
+                    + witnessedRoot.hex()
+                    + ") was signed by the log and witnessed, but the stored log has only "
+                    + tree.size()
+                    + " leaves: the database is behind what was witnessed (an older backup"
+                    + " restored, or leaves deleted)"));
+        return;
+      }
+      Hash rebuilt = size == 0 ? null : tree.root(size);
+      if (size > 0 && !rebuilt.equals(witnessedRoot)) {
+        problem(
+            Problem.ofCheckpoint(
+                "witnessed-checkpoint-fork",
+                size,
+                witnessedRoot.hex(),
+                rebuilt.hex(),
+                "the witnessed checkpoint of size "
+                    + size
+                    + " signs root "
+                    + witnessedRoot.hex()
+                    + " but the tree rebuilt from the stored events has root "
+                    + rebuilt.hex()
+                    + " at that size: the stored log is not the log that was witnessed (an older"
+                    + " backup restored and written to, or events changed)"));
+      }
+    }
+
     VerificationReport report() {
       return new VerificationReport(
           events,
@@ -607,6 +669,7 @@ public final class LedgerVerifier {
           signed,
           unsigned,
           keys.size(),
+          witnessedCheckpoints,
           problems,
           problemCount);
     }

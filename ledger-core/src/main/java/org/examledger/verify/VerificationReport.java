@@ -16,6 +16,8 @@ import java.util.List;
  * @param signed events whose actor signature verified
  * @param unsigned events stored without a signature (unsigned entries; not a failure)
  * @param keys keys in the key history rebuilt from the key registry events
+ * @param witnessed checkpoints held outside the database (e.g. cosigned by a witness) that the
+ *     stored log was checked to extend
  * @param problemCount all problems found, listed or not
  */
 public record VerificationReport(
@@ -26,6 +28,7 @@ public record VerificationReport(
     long signed,
     long unsigned,
     long keys,
+    long witnessed,
     List<Problem> problems,
     long problemCount) {
 
@@ -68,7 +71,8 @@ public record VerificationReport(
             + unsigned
             + " unsigned entries, "
             + keys
-            + " keys";
+            + " keys"
+            + (witnessed > 0 ? ", " + witnessed + " witnessed checkpoints" : "");
     return ok()
         ? "OK: " + counts
         : "FAILED: " + problemCount + (problemCount == 1 ? " problem; " : " problems; ") + counts;
@@ -110,6 +114,7 @@ public record VerificationReport(
     root.put("signed", signed);
     root.put("unsigned", unsigned);
     root.put("keys", keys);
+    root.put("witnessed", witnessed);
     root.put("problemCount", problemCount);
     ArrayNode list = root.putArray("problems");
     for (Problem p : problems) {

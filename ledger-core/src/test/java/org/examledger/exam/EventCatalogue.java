@@ -85,8 +85,39 @@ final class EventCatalogue {
           .append(signer(type.getSimpleName()))
           .append(" |\n");
     }
-    return md.toString();
+    return md.append(REVISIONS).toString();
   }
+
+  /** The fixed part after the table: how revisions change (ADR 0019). */
+  private static final String REVISIONS =
+      """
+
+      ## Revisions and upcasters
+
+      An event's shape is its revision (Axon's `@Revision`, stored in `payload_revision`). A change
+      of fields is a new revision with its own golden file (`NAME.vN.json`; the older goldens stay),
+      and an **upcaster** in `org.examledger.exam.upcasting` (an Axon `SingleEventUpcaster`, listed
+      in `LedgerUpcasters` and given to the event storage engine by `AxonStorageConfiguration`)
+      that turns the older revision into the new one whenever the event is read: by aggregates, by
+      the tracking processors (projections, flags, the sequencer) and by the history views.
+
+      What is stored never changes. Events written before the change keep their stored bytes and
+      their old revision; the leaf of each event is the hash of the stored row (docs/formats/leaf.md),
+      so the log, the checkpoints and `./ledger verify` are the same before and after an upgrade.
+      The upcast form exists only in memory. An offline auditor reading the event table or an
+      evidence bundle sees each event as it was stored, in its revision.
+
+      | event | revision change | upcaster | what handlers see for the older revision |
+      |---|---|---|---|
+      | `CandidateNoticeReadEvent` | 1 → 2: `method` added (`READ_ALOUD`, `RECORDING_PLAYED`) | `CandidateNoticeReadEventUpcaster` | `method: READ_ALOUD`, the only way revision 1 recorded |
+
+      Golden files of a revision change (`ledger-core/src/test/resources/upcasting/`, test
+      `CandidateNoticeReadEventUpcasterTest`): the revision-1 payload bytes as stored, the upcast
+      form, and the leaf of the stored row computed independently. `UpcastingIT` stores such a row
+      in PostgreSQL as an older version would have and shows the aggregate, the projections and the
+      history reading it as revision 2 while `./ledger verify` passes. Decision record:
+      [ADR 0019](adr/0019-event-revisions-and-upcasters.md).
+      """;
 
   private static String field(RecordComponent c) {
     return "`"

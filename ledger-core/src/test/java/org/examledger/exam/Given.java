@@ -108,7 +108,8 @@ final class Given {
   }
 
   static CandidateNoticeReadEvent noticeRead(String room) {
-    return new CandidateNoticeReadEvent(SESSION, room, by("proctor-03"));
+    return new CandidateNoticeReadEvent(
+        SESSION, room, NoticeReadingMethod.READ_ALOUD, by("proctor-03"));
   }
 
   /** Scheduled, staffed (examiners 07, 08, 09, chief 01, proctor 03), C-1 registered, started. */

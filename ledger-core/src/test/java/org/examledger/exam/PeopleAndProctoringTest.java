@@ -170,7 +170,7 @@ class PeopleAndProctoringTest {
   void assignedProctorRecordsNoticeRead() {
     fixture
         .given(scheduled(), assigned("proctor-03", StaffRole.PROCTOR), opened())
-        .when(new RecordCandidateNoticeReadCommand(SESSION, "R101", by("proctor-03")))
+        .when(new RecordCandidateNoticeReadCommand(SESSION, "R101", null, by("proctor-03")))
         .expectEvents(noticeRead("R101"));
   }
 
@@ -178,7 +178,7 @@ class PeopleAndProctoringTest {
   void unassignedPersonCannotRecordNoticeRead() {
     fixture
         .given(scheduled(), opened())
-        .when(new RecordCandidateNoticeReadCommand(SESSION, "R101", by("proctor-03")))
+        .when(new RecordCandidateNoticeReadCommand(SESSION, "R101", null, by("proctor-03")))
         .expectNoEvents()
         .expectExceptionMessage("'proctor-03' is not assigned to session 'S-2026-001' as PROCTOR");
   }

@@ -26,6 +26,7 @@ import org.examledger.exam.IncidentCategory;
 import org.examledger.exam.IncidentRecordedEvent;
 import org.examledger.exam.IncidentResolvedEvent;
 import org.examledger.exam.IndependentMarkRecordedEvent;
+import org.examledger.exam.NoticeReadingMethod;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.ResultSheetLockedEvent;
 import org.examledger.exam.ResultSheetPublishedEvent;
@@ -172,7 +173,8 @@ final class LedgerBuilder {
   }
 
   String notice(String session, String actor) {
-    return add(actor, p -> new CandidateNoticeReadEvent(session, ROOM, p));
+    return add(
+        actor, p -> new CandidateNoticeReadEvent(session, ROOM, NoticeReadingMethod.READ_ALOUD, p));
   }
 
   String identity(String session, String candidate, String actor, IdentityCheckResult result) {

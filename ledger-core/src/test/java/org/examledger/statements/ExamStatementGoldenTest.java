@@ -85,7 +85,7 @@ class ExamStatementGoldenTest {
         new UnassignStaffCommand(SESSION, "examiner-07", StaffRole.EXAMINER, PROVENANCE));
     m.put(
         "exam.proctor.notice-read/v1",
-        new RecordCandidateNoticeReadCommand(SESSION, "R101", PROVENANCE));
+        new RecordCandidateNoticeReadCommand(SESSION, "R101", null, PROVENANCE));
     m.put(
         "exam.proctor.prohibited-items/v1",
         new RecordProhibitedItemsCheckCommand(

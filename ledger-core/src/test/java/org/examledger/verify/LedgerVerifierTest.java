@@ -521,4 +521,69 @@ class LedgerVerifierTest {
                 + "ab".repeat(32)
                 + " is revoked (at 2026-06-01T01:00:00Z) but never registered");
   }
+
+  static VerificationReport verifyAgainst(Ledger ledger, Checkpoint witnessed) {
+    return new LedgerVerifier(LOG.verifierKey(), ProgressListener.NONE)
+        .verify(ledger, new InMemoryNodeStore(), List.of(witnessed));
+  }
+
+  /** The checkpoint a witness would hold: the ledger's own tree at {@code size} of its leaves. */
+  static Checkpoint treeCheckpoint(List<Hash> leaves, int size) {
+    MerkleLog tree = MerkleLog.create(new InMemoryNodeStore());
+    leaves.subList(0, size).forEach(tree::append);
+    return new Checkpoint(ORIGIN, size, tree.root().value(), List.of());
+  }
+
+  @Test
+  void verify_witnessedCheckpointTheLogExtends_holdsAndIsCounted() {
+    Ledger ledger = new Ledger();
+    List<Hash> leaves = ledger.leaves.stream().map(LedgerEntry::leafHash).toList();
+
+    VerificationReport report = verifyAgainst(ledger, treeCheckpoint(leaves, 3));
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.witnessed()).isEqualTo(1);
+    assertThat(report.summary()).endsWith(", 2 keys, 1 witnessed checkpoints");
+  }
+
+  @Test
+  void verify_witnessedCheckpointBeyondTheLog_isAhead() {
+    Ledger ledger = new Ledger();
+    List<Hash> leaves = new ArrayList<>(ledger.leaves.stream().map(LedgerEntry::leafHash).toList());
+    leaves.add(Hash.of(Digests.sha256(Bytes.utf8("a fifth leaf the restored copy lost")).value()));
+    Checkpoint witnessed = treeCheckpoint(leaves, 5);
+
+    VerificationReport report = verifyAgainst(ledger, witnessed);
+
+    assertThat(kinds(report)).containsExactly("witnessed-checkpoint-ahead");
+    assertThat(report.problems().get(0).toLine())
+        .isEqualTo(
+            "witnessed-checkpoint-ahead: checkpoint 5: a checkpoint of size 5 (root "
+                + Hash.of(witnessed.rootHash()).hex()
+                + ") was signed by the log and witnessed, but the stored log has only 4 leaves:"
+                + " the database is behind what was witnessed (an older backup restored, or"
+                + " leaves deleted)");
+  }
+
+  @Test
+  void verify_witnessedCheckpointWithAnotherRoot_isAFork() {
+    Ledger ledger = new Ledger();
+    List<Hash> leaves = new ArrayList<>(ledger.leaves.stream().map(LedgerEntry::leafHash).toList());
+    leaves.set(
+        3, Hash.of(Digests.sha256(Bytes.utf8("the leaf the witness saw at index 3")).value()));
+    Checkpoint witnessed = treeCheckpoint(leaves, 4);
+    Hash stored =
+        Hash.of(
+            treeCheckpoint(ledger.leaves.stream().map(LedgerEntry::leafHash).toList(), 4)
+                .rootHash());
+
+    VerificationReport report = verifyAgainst(ledger, witnessed);
+
+    assertThat(kinds(report)).containsExactly("witnessed-checkpoint-fork");
+    Problem fork = report.problems().get(0);
+    assertThat(fork.treeSize()).isEqualTo(4);
+    assertThat(fork.expected()).isEqualTo(Hash.of(witnessed.rootHash()).hex());
+    assertThat(fork.found()).isEqualTo(stored.hex()).isNotEqualTo(fork.expected());
+    assertThat(report.summary()).startsWith("FAILED: 1 problem; 4 events, 4 leaves, ");
+  }
 }

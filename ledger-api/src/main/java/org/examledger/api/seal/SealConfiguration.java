@@ -1,6 +1,7 @@
 package org.examledger.api.seal;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -102,6 +103,12 @@ public class SealConfiguration {
         logNoteSigner,
         properties.origin(),
         clock);
+  }
+
+  /** The log's gauges for /actuator/prometheus. */
+  @Bean
+  public MeterBinder ledgerLogMetrics(JdbcTemplate jdbcTemplate) {
+    return new LogMetrics(jdbcTemplate);
   }
 
   @Bean

@@ -162,6 +162,10 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(GET, "/openapi/**")
                     .permitAll()
+                    // metrics: who runs the station and who audits it (docs/operations.md)
+                    .requestMatchers(
+                        GET, "/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/**")
+                    .hasAnyRole(AccountRole.STATION_ADMIN.name(), AccountRole.AUDITOR.name())
                     .requestMatchers("/error")
                     .permitAll()
                     // the log's public side: checkpoints, proofs, its key, registered keys

@@ -23,11 +23,13 @@ import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.examledger.api.config.LedgerProperties;
 import org.examledger.api.problem.DatabaseUnavailable;
 import org.examledger.complaints.ComplaintRuleViolation;
 import org.examledger.exam.ExamRuleViolation;
+import org.examledger.exam.upcasting.LedgerUpcasters;
 import org.examledger.keys.KeyRegistryViolation;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -101,6 +103,15 @@ public class AxonStorageConfiguration {
     return new SQLStateResolver(UNIQUE_VIOLATION);
   }
 
+  /**
+   * The upcasters every stored event passes through before aggregates, processors and the history
+   * see it (ADR 0019). Stored bytes and leaves are never changed by them.
+   */
+  @Bean
+  public EventUpcasterChain ledgerUpcasterChain() {
+    return LedgerUpcasters.chain();
+  }
+
   @Bean
   public EventStorageEngine eventStorageEngine(
       ConnectionProvider connectionProvider,
@@ -109,6 +120,7 @@ public class AxonStorageConfiguration {
       PersistenceExceptionResolver persistenceExceptionResolver,
       @Qualifier("eventSerializer") Serializer eventSerializer,
       Serializer serializer,
+      EventUpcasterChain ledgerUpcasterChain,
       LedgerProperties properties) {
     LedgerProperties.EventStore tuning = properties.eventStore();
     return JdbcEventStorageEngine.builder()
@@ -119,6 +131,7 @@ public class AxonStorageConfiguration {
         .persistenceExceptionResolver(persistenceExceptionResolver)
         .eventSerializer(eventSerializer)
         .snapshotSerializer(serializer)
+        .upcasterChain(ledgerUpcasterChain)
         .batchSize(tuning.batchSize())
         // Axon issue #4829: an event behind a gap older than gapTimeout is skipped forever.
         // Keep the timeout long and transactions short; the sequencer checks for holes itself.

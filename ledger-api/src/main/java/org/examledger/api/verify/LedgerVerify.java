@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.examledger.checkpoint.Checkpoint;
 import org.examledger.checkpoint.NoteFormatException;
+import org.examledger.checkpoint.NoteVerificationException;
 import org.examledger.checkpoint.NoteVerifierKey;
 import org.examledger.checkpoint.SignedNote;
+import org.examledger.checkpoint.WitnessPolicy;
 import org.examledger.crypto.KeyFormatException;
 import org.examledger.crypto.SignatureAlgorithm;
 import org.examledger.crypto.Signer;
@@ -28,11 +30,13 @@ import org.examledger.verify.VerificationReport;
 
 /**
  * {@code ./ledger verify [--data-dir DIR | --db-url URL --db-user U --db-password P] [--log-key
- * FILE | --log-vkey VKEY] [--json]}: verifies the ledger in the configured instance's database
- * (docs/operations.md, "Verification"). Plain JDBC, read only, no application context: it runs
- * while the service is stopped and never writes. Exit codes: 0 everything holds, 1 verification
- * failed, 2 usage or configuration error (including an embedded database locked by a running
- * service).
+ * FILE | --log-vkey VKEY] [--witnessed-checkpoint FILE [--witness-vkey VKEY]] [--json]}: verifies
+ * the ledger in the configured instance's database (docs/operations.md, "Verification"). Plain
+ * JDBC, read only, no application context: it runs while the service is stopped and never writes. A
+ * witnessed checkpoint (a cosigned note kept outside the database) must be extended by the stored
+ * log: that is how a restored older backup is told from the ledger that was witnessed. Exit codes:
+ * 0 everything holds, 1 verification failed, 2 usage or configuration error (including an embedded
+ * database locked by a running service).
  */
 public final class LedgerVerify {
 
@@ -56,7 +60,8 @@ public final class LedgerVerify {
 
   private static final String USAGE_TEXT =
       "usage: ledger verify [--data-dir DIR | --db-url JDBC_URL [--db-user U] [--db-password P]]\n"
-          + "                     [--log-key FILE | --log-vkey VKEY] [--json]";
+          + "                     [--log-key FILE | --log-vkey VKEY]\n"
+          + "                     [--witnessed-checkpoint FILE]... [--witness-vkey VKEY]... [--json]";
 
   private LedgerVerify() {}
 
@@ -72,6 +77,8 @@ public final class LedgerVerify {
       String password,
       Path logKey,
       String logVkey,
+      List<Path> witnessedCheckpoints,
+      List<String> witnessVkeys,
       boolean json) {}
 
   /**
@@ -104,6 +111,7 @@ public final class LedgerVerify {
       connection.setReadOnly(true);
       JdbcLedgerSource source = new JdbcLedgerSource(connection);
       NoteVerifierKey logKey = logKey(options, source);
+      List<Checkpoint> witnessed = witnessed(options, logKey);
       if (!options.json()) {
         out.println("ledger verify: " + redact(url));
         out.println("ledger verify: log key " + logKey);
@@ -113,7 +121,7 @@ public final class LedgerVerify {
       try (FileNodeStore scratch = FileNodeStore.open(nodes)) {
         report =
             new LedgerVerifier(logKey, n -> err.println("ledger verify: " + n + " entries checked"))
-                .verify(source, scratch);
+                .verify(source, scratch, witnessed);
       } finally {
         Files.deleteIfExists(nodes);
       }
@@ -153,6 +161,8 @@ public final class LedgerVerify {
     String password = env.getOrDefault("LEDGER_DB_PASSWORD", "");
     Path logKey = null;
     String logVkey = null;
+    List<Path> witnessedCheckpoints = new ArrayList<>();
+    List<String> witnessVkeys = new ArrayList<>();
     boolean json = false;
     List<String> rest = new ArrayList<>(List.of(args));
     for (int i = 0; i < rest.size(); i++) {
@@ -165,7 +175,14 @@ public final class LedgerVerify {
         return null;
       }
       if (!List.of(
-              "--data-dir", "--db-url", "--db-user", "--db-password", "--log-key", "--log-vkey")
+              "--data-dir",
+              "--db-url",
+              "--db-user",
+              "--db-password",
+              "--log-key",
+              "--log-vkey",
+              "--witnessed-checkpoint",
+              "--witness-vkey")
           .contains(a)) {
         throw new IllegalArgumentException("unknown option '" + a + "'");
       }
@@ -179,6 +196,8 @@ public final class LedgerVerify {
         case "--db-user" -> user = value;
         case "--db-password" -> password = value;
         case "--log-key" -> logKey = Path.of(value);
+        case "--witnessed-checkpoint" -> witnessedCheckpoints.add(Path.of(value));
+        case "--witness-vkey" -> witnessVkeys.add(value);
         default -> logVkey = value;
       }
     }
@@ -188,10 +207,14 @@ public final class LedgerVerify {
     if (logKey == null && logVkey == null) {
       logKey = dataDir.resolve("keys").resolve("log-ed25519.pem");
     }
+    if (!witnessVkeys.isEmpty() && witnessedCheckpoints.isEmpty()) {
+      throw new IllegalArgumentException("--witness-vkey needs --witnessed-checkpoint FILE");
+    }
     if (user == null) {
       user = url == null ? "sa" : "";
     }
-    return new Options(dataDir, url, user, password, logKey, logVkey, json);
+    return new Options(
+        dataDir, url, user, password, logKey, logVkey, witnessedCheckpoints, witnessVkeys, json);
   }
 
   private static Connection connect(String url, Options options)
@@ -259,6 +282,39 @@ public final class LedgerVerify {
       }
     }
     return NoteVerifierKey.ed25519(origin, signer.publicKey());
+  }
+
+  /**
+   * The checkpoints of the --witnessed-checkpoint files: each a signed note that must carry a valid
+   * log signature and a valid cosignature of every --witness-vkey.
+   */
+  private static List<Checkpoint> witnessed(Options options, NoteVerifierKey logKey)
+      throws ConfigurationException {
+    List<NoteVerifierKey> witnesses = new ArrayList<>();
+    for (String vkey : options.witnessVkeys()) {
+      try {
+        witnesses.add(NoteVerifierKey.parse(vkey.strip()));
+      } catch (NoteFormatException e) {
+        throw new ConfigurationException("--witness-vkey " + vkey + ": " + e.getMessage());
+      }
+    }
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    for (Path file : options.witnessedCheckpoints()) {
+      try {
+        WitnessPolicy policy = new WitnessPolicy(logKey, witnesses, witnesses.size());
+        checkpoints.add(policy.verify(SignedNote.parse(Files.readString(file))));
+      } catch (IOException e) {
+        throw new ConfigurationException(
+            "--witnessed-checkpoint " + file + ": cannot read it: " + e);
+      } catch (NoteFormatException | NoteVerificationException | IllegalArgumentException e) {
+        throw new ConfigurationException(
+            "--witnessed-checkpoint "
+                + file
+                + " is not a checkpoint of this log to check against: "
+                + e.getMessage());
+      }
+    }
+    return checkpoints;
   }
 
   /** A JDBC URL without a password parameter, for messages. */

@@ -322,6 +322,13 @@ class AuthorizationMatrixIT {
             () -> "",
             admin,
             202));
+    // operations: metrics for the station's administrators and auditors
+    rows.add(
+        get(
+            "/actuator/prometheus",
+            "/actuator/prometheus",
+            EnumSet.of(AccountRole.STATION_ADMIN, AccountRole.AUDITOR),
+            200));
     return rows;
   }
 
@@ -348,7 +355,10 @@ class AuthorizationMatrixIT {
       }
     }
     Set<String> covered = new TreeSet<>();
-    rows().forEach(r -> covered.add(r.mapping()));
+    // actuator endpoints are mapped by Boot's own handler mapping, not the controllers'
+    rows().stream()
+        .filter(r -> !r.pattern().startsWith("/actuator/"))
+        .forEach(r -> covered.add(r.mapping()));
     assertThat(covered).isEqualTo(mapped);
   }
 
@@ -468,6 +478,31 @@ class AuthorizationMatrixIT {
     assertThat(payload)
         .contains("\"actorId\":\"examiner-08\"")
         .contains("\"submitterId\":\"" + username(AccountRole.CLERK) + "\"");
+  }
+
+  @Test
+  void prometheusScrapeShowsTheLogsSizeAndCheckpoint() {
+    long signed = treeSize();
+
+    Response r = node.as(username(AccountRole.AUDITOR)).get("/actuator/prometheus");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.contentType()).startsWith("text/plain");
+    assertThat(gauge(r.body(), "ledger_log_size")).isGreaterThanOrEqualTo(signed);
+    assertThat(gauge(r.body(), "ledger_log_checkpoint_size")).isGreaterThanOrEqualTo(signed);
+    assertThat(gauge(r.body(), "ledger_log_events"))
+        .isGreaterThanOrEqualTo(gauge(r.body(), "ledger_log_size"));
+    assertThat(r.body()).contains("# HELP ledger_log_size leaves in the Merkle log");
+  }
+
+  /** The value of a gauge without labels in a Prometheus text exposition. */
+  private static double gauge(String exposition, String name) {
+    return exposition
+        .lines()
+        .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+        .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no gauge " + name + " in:\n" + exposition));
   }
 
   @Test

@@ -1,9 +1,16 @@
 package org.examledger.api.it;
 
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -14,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PostgresDatabase implements AutoCloseable {
 
   private static final AtomicInteger COUNTER = new AtomicInteger();
-  private static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
-  private static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
+  static final String HOST = env("LEDGER_TEST_PG_HOST", "127.0.0.1");
+  static final String PORT = env("LEDGER_TEST_PG_PORT", "5432");
   static final String USER = env("LEDGER_TEST_PG_USER", "postgres");
 
   private final String name;
@@ -32,6 +39,11 @@ public final class PostgresDatabase implements AutoCloseable {
     return new PostgresDatabase(name);
   }
 
+  /** The database's name, for the PostgreSQL tools (pg_dump, pg_restore). */
+  public String name() {
+    return name;
+  }
+
   public String url() {
     return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
   }
@@ -42,6 +54,42 @@ public final class PostgresDatabase implements AutoCloseable {
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), USER, "");
+  }
+
+  /** The settings of a {@link LedgerNode} on this database with its own data folder (log key). */
+  public Map<String, String> nodeSettings(String nodeId, Path dataDir) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("spring.datasource.url", url());
+    settings.put("spring.datasource.username", USER);
+    settings.put("spring.datasource.password", "");
+    settings.put("ledger.node-id", nodeId);
+    settings.put("ledger.data-dir", dataDir.toString());
+    return settings;
+  }
+
+  /**
+   * Waits until every stored event has a leaf and the newest signed checkpoint covers them all
+   * (call it after the writes were acknowledged); returns that size.
+   */
+  public long awaitSealed(Duration atMost) {
+    long[] size = new long[1];
+    await()
+        .atMost(atMost)
+        .until(
+            () -> {
+              try (Connection c = connect();
+                  Statement s = c.createStatement();
+                  ResultSet rs =
+                      s.executeQuery(
+                          "SELECT (SELECT COUNT(*) FROM domain_event_entry),"
+                              + " (SELECT COUNT(*) FROM ledger_leaf),"
+                              + " (SELECT COALESCE(MAX(tree_size), -1) FROM ledger_checkpoint)")) {
+                rs.next();
+                size[0] = rs.getLong(1);
+                return rs.getLong(2) == size[0] && rs.getLong(3) == size[0];
+              }
+            });
+    return size[0];
   }
 
   @Override

@@ -1,10 +1,7 @@
 package org.examledger.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.examledger.api.it.LedgerNode.Response;
-import org.examledger.api.verify.LedgerVerify;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,13 +44,7 @@ class PostgresVerifyIT {
   @BeforeAll
   void writeSealAndStop(@TempDir Path dir) throws Exception {
     db = PostgresDatabase.create();
-    Map<String, String> settings = new HashMap<>();
-    settings.put("spring.datasource.url", db.url());
-    settings.put("spring.datasource.username", db.user());
-    settings.put("spring.datasource.password", "");
-    settings.put("ledger.node-id", "verify-it-node");
-    settings.put("ledger.data-dir", dir.toString());
-    try (LedgerNode node = LedgerNode.start(settings)) {
+    try (LedgerNode node = LedgerNode.start(db.nodeSettings("verify-it-node", dir))) {
       TestActors.bootstrap(node);
       created(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody("S-V")), "schedule");
       created(
@@ -85,7 +75,8 @@ class PostgresVerifyIT {
               + TestActors.nonce()
               + "\"}}";
       created(node.post("/api/v1/sessions/S-V/candidates/C-2/scores", unsigned), "unsigned 40");
-      await().atMost(Duration.ofSeconds(30)).until(() -> sealed(db.url()));
+      // 15 events (4 key registrations + 11 writes of S-V), each with a leaf, under one checkpoint
+      assertThat(db.awaitSealed(Duration.ofSeconds(30))).isEqualTo(EVENTS);
     }
     loadEventIds();
     logKey = dir.resolve("keys").resolve("log-ed25519.pem");
@@ -128,22 +119,6 @@ class PostgresVerifyIT {
     }
   }
 
-  /**
-   * 15 events (4 key registrations + 11 writes of S-V), each with a leaf, all under one checkpoint.
-   */
-  private static boolean sealed(String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url, PostgresDatabase.USER, "");
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT (SELECT COUNT(*) FROM domain_event_entry),"
-                    + " (SELECT COUNT(*) FROM ledger_leaf),"
-                    + " (SELECT COALESCE(MAX(tree_size), -1) FROM ledger_checkpoint)")) {
-      rs.next();
-      return rs.getLong(1) == EVENTS && rs.getLong(2) == EVENTS && rs.getLong(3) == EVENTS;
-    }
-  }
-
   @AfterAll
   void drop() {
     if (db != null) {
@@ -151,10 +126,7 @@ class PostgresVerifyIT {
     }
   }
 
-  /** The report and exit code of one in-process run. */
-  record Run(int exitCode, String out, String err) {}
-
-  private Run verify(String url, String... extra) {
+  private VerifyRun verify(String url, String... extra) {
     String[] args = new String[6 + extra.length];
     args[0] = "--db-url";
     args[1] = url;
@@ -163,20 +135,11 @@ class PostgresVerifyIT {
     args[4] = "--log-key";
     args[5] = logKey.toString();
     System.arraycopy(extra, 0, args, 6, extra.length);
-    return verifyWith(args);
+    return VerifyRun.of(args);
   }
 
-  private Run verifyWith(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        LedgerVerify.run(
-            args,
-            Map.of(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private VerifyRun verifyWith(String... args) {
+    return VerifyRun.of(args);
   }
 
   /** A copy of the sealed database to tamper with; dropped by the caller's try block. */
@@ -259,7 +222,7 @@ class PostgresVerifyIT {
   @Test
   void untamperedLedger_verifies() throws Exception {
     try (Copy copy = new Copy()) {
-      Run run = verify(copy.url);
+      VerifyRun run = verify(copy.url);
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.out().lines().reduce((a, b) -> b).orElseThrow())
@@ -277,7 +240,7 @@ class PostgresVerifyIT {
       assertThat(payload.split("31\\.5", -1)).as(payload).hasSize(2);
       copy.setPayload(id, payload.replace("31.5", "39.5"));
 
-      Run run = verify(copy.url);
+      VerifyRun run = verify(copy.url);
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
       assertThat(run.out())
@@ -303,7 +266,7 @@ class PostgresVerifyIT {
         assertThat(p.executeUpdate()).isEqualTo(1);
       }
 
-      Run run = verify(copy.url);
+      VerifyRun run = verify(copy.url);
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
       assertThat(run.out())
@@ -323,7 +286,7 @@ class PostgresVerifyIT {
       copy.setPayload(first, b);
       copy.setPayload(second, a);
 
-      Run run = verify(copy.url);
+      VerifyRun run = verify(copy.url);
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
       assertThat(run.out())
@@ -352,7 +315,7 @@ class PostgresVerifyIT {
         assertThat(p.executeUpdate()).isEqualTo(1);
       }
 
-      Run run = verify(copy.url);
+      VerifyRun run = verify(copy.url);
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
       assertThat(run.out())
@@ -377,7 +340,7 @@ class PostgresVerifyIT {
       char replaced = payload.charAt(sig) == 'A' ? 'B' : 'A';
       copy.setPayload(id, payload.substring(0, sig) + replaced + payload.substring(sig + 1));
 
-      Run run = verify(copy.url);
+      VerifyRun run = verify(copy.url);
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
       long leaf = copy.leafIndex(id);
@@ -396,7 +359,7 @@ class PostgresVerifyIT {
       String payload = copy.payload(id);
       copy.setPayload(id, payload.replace("C-1", "C-9"));
 
-      Run run = verify(copy.url, "--json");
+      VerifyRun run = verify(copy.url, "--json");
 
       assertThat(run.exitCode()).isEqualTo(1);
       com.fasterxml.jackson.databind.JsonNode report = AbstractSliceIT.json(run.out());
@@ -424,7 +387,7 @@ class PostgresVerifyIT {
                       .publicKey())
               .toString();
 
-      Run run =
+      VerifyRun run =
           verifyWith(
               "--db-url", copy.url, "--db-user", PostgresDatabase.USER, "--log-vkey", otherKey);
 
@@ -439,7 +402,7 @@ class PostgresVerifyIT {
   @Test
   void missingLogKeyFile_isAConfigurationError() throws Exception {
     try (Copy copy = new Copy()) {
-      Run run = verify(copy.url, "--log-key", "no-such-key.pem");
+      VerifyRun run = verify(copy.url, "--log-key", "no-such-key.pem");
 
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("ledger verify: no log key file no-such-key.pem: give");
@@ -449,7 +412,7 @@ class PostgresVerifyIT {
 
   @Test
   void unknownOption_isAUsageError() {
-    Run run = verifyWith("--frobnicate");
+    VerifyRun run = verifyWith("--frobnicate");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).startsWith("ledger verify: unknown option '--frobnicate'");
