@@ -3,6 +3,7 @@ package org.examledger.api.console;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.examledger.api.flags.LedgerFlags;
 import org.examledger.api.security.AccountRole;
 import org.examledger.api.security.LedgerCaller;
 import org.examledger.projections.complaints.ComplaintViews;
@@ -26,11 +27,13 @@ class PeoplePages {
   private final ExaminerRoster roster;
   private final ComplaintViews complaints;
   private final Clock clock;
+  private final LedgerFlags ledger;
 
-  PeoplePages(ExaminerRoster roster, ComplaintViews complaints, Clock clock) {
+  PeoplePages(ExaminerRoster roster, ComplaintViews complaints, Clock clock, LedgerFlags ledger) {
     this.roster = roster;
     this.complaints = complaints;
     this.clock = clock;
+    this.ledger = ledger;
   }
 
   /**
@@ -53,6 +56,12 @@ class PeoplePages {
             .examiner(personId, clock.instant())
             .orElseThrow(() -> ConsoleProblem.notFound("console.notFound.examiner", personId));
     model.addAttribute("detail", detail);
+    // the sheets where they gave a mark, as the API's bunching by examiner takes them
+    model.addAttribute(
+        "distribution",
+        ScoreDistribution.of(
+            ledger.sheets(),
+            s -> s.components().stream().anyMatch(c -> personId.equals(c.recordedBy()))));
     return "console/examiner";
   }
 

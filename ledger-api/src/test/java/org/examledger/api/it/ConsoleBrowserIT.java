@@ -246,6 +246,8 @@ class ConsoleBrowserIT {
                 .equals(d.findElement(By.id("browser-check")).getDomAttribute("data-result")));
     WebElement check = browser.findElement(By.id("browser-check"));
     assertThat(check.getDomAttribute("data-result")).as(check.getText()).isEqualTo("verified");
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", check);
     screenshot("inclusion-proof");
   }
 
@@ -300,6 +302,9 @@ class ConsoleBrowserIT {
 
     open("/console/examiners/examiner-11");
     assertThat(text("#person-complaints")).contains("CPL-DEMO-0001");
+    wait.until(d -> "true".equals(d.findElement(By.id("chart")).getDomAttribute("data-drawn")));
+    assertThat(browser.findElements(By.cssSelector("#distribution-table tbody tr"))).isNotEmpty();
+    screenshot("examiner-own-page");
     assertThat(browser.findElements(By.cssSelector("#person-complaints a")))
         .as("no link to the supervisors' case page")
         .isEmpty();
