@@ -211,6 +211,8 @@ class ConsoleBrowserIT {
     open("/console");
     assertThat(text("#verification")).contains("passed");
 
+    open("/console/statistics?year=soon");
+    assertThat(text("#problem")).isEqualTo("'year=soon' is not a value this page can use.");
     open("/console/statistics?year=2026");
     wait.until(d -> "true".equals(d.findElement(By.id("chart")).getDomAttribute("data-drawn")));
     assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
