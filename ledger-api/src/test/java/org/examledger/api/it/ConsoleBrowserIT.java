@@ -352,6 +352,38 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void theConsolesSessionCookieOpensNoApiAndItsFormsNeedTheCsrfToken() throws Exception {
+    signInAs("auditor", "auditor-demo-pass");
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpResponse<String> page =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + "/console"))
+                .header("Cookie", cookie)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).as("the cookie signs in to the console").isEqualTo(200);
+    java.net.http.HttpResponse<String> api =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(node.baseUrl() + "/api/v1/flags"))
+                .header("Cookie", cookie)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(api.statusCode()).as("the stateless API ignores it").isEqualTo(401);
+    java.net.http.HttpResponse<String> forged =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(node.baseUrl() + "/console/ledger/verify"))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(""))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).as("a form post without the CSRF token").isEqualTo(403);
+  }
+
+  @Test
   void aWrongPasswordIsRefusedAndNothingIsShownWithoutSigningIn() {
     browser.manage().deleteAllCookies();
     open("/login?lang=en");
