@@ -1,6 +1,7 @@
 package org.examledger.api.security;
 
 import java.util.Arrays;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,8 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
  * console page is open to the roles whose API reads it shows, with the same rules: sessions through
  * {@link SessionAccess}, an examiner's own page through {@code selfOr}.
  */
+// only in the served application: ./ledger init and ./ledger user start no web server
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
 
