@@ -1,7 +1,7 @@
 package org.examledger.api.flags;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.examledger.api.history.SignatureChecks;
 import org.examledger.flags.FlagEngine;
 import org.examledger.reviews.FlagReview;
@@ -19,7 +19,7 @@ public class FlagConfiguration {
 
   @Bean
   public LedgerFlags ledgerFlags(
-      EventStore events, SignatureChecks signatures, FlagProperties properties) {
+      EventStorageEngine events, SignatureChecks signatures, FlagProperties properties) {
     return new LedgerFlags(events, signatures, new FlagEngine(properties.thresholds()));
   }
 }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.common.stream.BlockingStream;
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SignatureChecks;
 import org.examledger.exam.Provenance;
@@ -30,7 +30,7 @@ import org.examledger.sheets.ResultSheetView;
  */
 public class LedgerFlags {
 
-  private final EventStore events;
+  private final EventStorageEngine events;
   private final SignatureChecks signatures;
   private final FlagEngine engine;
 
@@ -39,7 +39,7 @@ public class LedgerFlags {
   private final Map<String, Boolean> ids = new HashMap<>();
   private TrackingToken position;
 
-  public LedgerFlags(EventStore events, SignatureChecks signatures, FlagEngine engine) {
+  public LedgerFlags(EventStorageEngine events, SignatureChecks signatures, FlagEngine engine) {
     this.events = events;
     this.signatures = signatures;
     this.engine = engine;
@@ -93,16 +93,18 @@ public class LedgerFlags {
     return seen.size();
   }
 
+  /**
+   * Reads every event committed since the last call straight from the storage engine. (The event
+   * store's shared tailing stream would answer "nothing available" until its producer thread has
+   * fetched, so a read right after a write could miss the write.)
+   */
   private void catchUp() {
-    try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(position)) {
-      while (stream.hasNextAvailable()) {
-        TrackedEventMessage<?> m = stream.nextAvailable();
-        position = m.trackingToken();
-        add(m);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the events", e);
+    try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(position, false)) {
+      stream.forEachOrdered(
+          m -> {
+            position = m.trackingToken();
+            add(m);
+          });
     }
   }
 
