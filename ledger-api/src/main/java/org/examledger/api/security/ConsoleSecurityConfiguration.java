@@ -65,7 +65,7 @@ class ConsoleSecurityConfiguration {
                     .access(sessions)
                     .requestMatchers("/console/examiners/{personId}")
                     .access(SecurityConfiguration.selfOr(READERS))
-                    .requestMatchers("/console/ledger/verify")
+                    .requestMatchers("/console/ledger/verify", "/console/ledger/bundle")
                     .hasAnyRole(names(READERS))
                     .requestMatchers("/console/complaints", "/console/complaints/**")
                     .hasAnyRole(names(AccountRole.AUDITOR, AccountRole.SUPERVISOR))

@@ -384,6 +384,111 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void anAuditorDownloadsTheSessionsEvidenceBundleAndTheCliVerifiesIt() throws Exception {
+    signInAs("auditor", "auditor-demo-pass");
+    open("/console/sessions/" + SESSION);
+    follow(browser.findElement(By.id("session-bundle")));
+    assertThat(browser.findElement(By.id("bundle-session")).getDomProperty("value"))
+        .as("the session page's link fills in the session")
+        .isEqualTo(SESSION);
+    screenshot("ledger-bundle-form");
+    java.net.http.HttpResponse<byte[]> download =
+        postForm(
+            "/console/ledger/bundle",
+            "session="
+                + java.net.URLEncoder.encode(SESSION, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/zip");
+    assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment")
+        .contains(SESSION);
+    Path bundle = dataDir.resolve("console-bundle.zip");
+    Files.write(bundle, download.body());
+    String logVkey = node.get("/api/v1/log/key").body().strip();
+
+    CliBundleIT.Run verified =
+        CliBundleIT.cli("verify-bundle", bundle.toString(), "--log-vkey", logVkey);
+    assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
+    assertThat(verified.out())
+        .contains("result:      VERIFIED")
+        .contains("(given with --log-vkey)")
+        .contains(SESSION);
+
+    // one byte of one event's leaf input flipped, the zip otherwise intact: the CLI refuses it
+    Path tampered = dataDir.resolve("console-bundle-tampered.zip");
+    Files.write(tampered, flipOneEventByte(download.body()));
+    CliBundleIT.Run refused =
+        CliBundleIT.cli("verify-bundle", tampered.toString(), "--log-vkey", logVkey);
+    assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.out()).doesNotContain("result:      VERIFIED");
+
+    java.net.http.HttpResponse<byte[]> nothing = postForm("/console/ledger/bundle", "session=");
+    assertThat(nothing.statusCode()).as("an empty selection").isEqualTo(400);
+    java.net.http.HttpResponse<byte[]> unknown =
+        postForm("/console/ledger/bundle", "session=S-NO-SUCH-SESSION");
+    assertThat(unknown.statusCode()).as("a session with no events").isEqualTo(404);
+    assertThat(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("S-NO-SUCH-SESSION");
+  }
+
+  @Test
+  void anExaminerGetsNoEvidenceBundle() throws Exception {
+    signInAs("examiner", "examiner-demo-pass");
+    open("/console/ledger");
+    assertThat(browser.findElements(By.id("bundle"))).as("no bundle form").isEmpty();
+    String own = assigned("examiner-11").iterator().next();
+    open("/console/sessions/" + own);
+    assertThat(browser.findElements(By.id("session-bundle"))).as("no bundle link").isEmpty();
+    java.net.http.HttpResponse<byte[]> refused =
+        postForm("/console/ledger/bundle", "session=" + own);
+    assertThat(refused.statusCode()).as("even with the CSRF token").isEqualTo(403);
+  }
+
+  /** A form post with the browser's session cookie and the page's CSRF token, as the form does. */
+  private java.net.http.HttpResponse<byte[]> postForm(String path, String form) throws Exception {
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String csrf = browser.findElement(By.cssSelector("input[name=_csrf]")).getDomProperty("value");
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + path))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        form
+                            + "&_csrf="
+                            + java.net.URLEncoder.encode(
+                                csrf, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The bundle re-zipped with one byte of its first event's leaf input changed. */
+  private static byte[] flipOneEventByte(byte[] zip) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    boolean flipped = false;
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (!flipped && e.getName().startsWith("events/")) {
+          String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+          int at = text.indexOf("\"sequenceNumber\":") + "\"sequenceNumber\":".length() + 1;
+          content[at] = (byte) (content[at] == '9' ? '8' : content[at] + 1);
+          flipped = true;
+        }
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        z.write(content);
+        z.closeEntry();
+      }
+    }
+    assertThat(flipped).as("the bundle holds an event").isTrue();
+    return out.toByteArray();
+  }
+
+  @Test
   void aWrongPasswordIsRefusedAndNothingIsShownWithoutSigningIn() {
     browser.manage().deleteAllCookies();
     open("/login?lang=en");
