@@ -415,6 +415,29 @@ class ConsoleBrowserIT {
         .contains("(given with --log-vkey)")
         .contains(SESSION);
 
+    // ./ledger export of the same selection holds the same events and key descriptions
+    Path exported = dataDir.resolve("cli-bundle.zip");
+    Path password = Files.writeString(dataDir.resolve("auditor.password"), "auditor-demo-pass");
+    CliBundleIT.Run export =
+        CliBundleIT.cli(
+            "export",
+            "--user",
+            "auditor",
+            "--password-file",
+            password.toString(),
+            "--server",
+            node.baseUrl(),
+            "--session",
+            SESSION,
+            "--quiet",
+            "--out",
+            exported.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    Map<String, String> fromConsole = eventAndKeyEntries(download.body());
+    assertThat(fromConsole)
+        .isNotEmpty()
+        .isEqualTo(eventAndKeyEntries(Files.readAllBytes(exported)));
+
     // one byte of one event's leaf input flipped, the zip otherwise intact: the CLI refuses it
     Path tampered = dataDir.resolve("console-bundle-tampered.zip");
     Files.write(tampered, flipOneEventByte(download.body()));
@@ -462,6 +485,25 @@ class ConsoleBrowserIT {
                                 csrf, java.nio.charset.StandardCharsets.UTF_8)))
                 .build(),
             java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The manifest's events/ and keys/ entries of a bundle: path to SHA-256. */
+  private static Map<String, String> eventAndKeyEntries(byte[] zip) throws IOException {
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      java.util.zip.ZipEntry first = in.getNextEntry();
+      assertThat(first.getName()).isEqualTo("manifest.json");
+      com.fasterxml.jackson.databind.JsonNode manifest =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readAllBytes());
+      Map<String, String> entries = new java.util.TreeMap<>();
+      for (com.fasterxml.jackson.databind.JsonNode e : manifest.path("entries")) {
+        String path = e.path("path").asText();
+        if (path.startsWith("events/") || path.startsWith("keys/")) {
+          entries.put(path, e.path("sha256").asText());
+        }
+      }
+      return entries;
+    }
   }
 
   /** The bundle re-zipped with one byte of its first event's leaf input changed. */
