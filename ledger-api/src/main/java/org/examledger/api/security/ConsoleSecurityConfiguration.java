@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -67,6 +68,8 @@ class ConsoleSecurityConfiguration {
                     .access(SecurityConfiguration.selfOr(READERS))
                     .requestMatchers("/console/ledger/verify", "/console/ledger/bundle")
                     .hasAnyRole(names(READERS))
+                    .requestMatchers(HttpMethod.POST, "/console/flags/review")
+                    .hasRole(AccountRole.SUPERVISOR.name())
                     .requestMatchers("/console/complaints", "/console/complaints/**")
                     .hasAnyRole(names(AccountRole.AUDITOR, AccountRole.SUPERVISOR))
                     .requestMatchers(

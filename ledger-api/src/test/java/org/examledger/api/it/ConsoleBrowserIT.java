@@ -531,6 +531,78 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void aSupervisorAcknowledgesAFlagSigningInTheBrowser() throws Exception {
+    // the demo supervisor's key (DemoSeason: Ed25519 seed SHA-256("examledger demo key "+actor)),
+    // as the PKCS#8 PEM file a supervisor keeps
+    byte[] seed =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(
+                "examledger demo key supervisor-01"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] pkcs8 =
+        java.util.HexFormat.of()
+            .parseHex(
+                "302e020100300506032b657004220420" + java.util.HexFormat.of().formatHex(seed));
+    Path keyFile =
+        Files.writeString(
+            dataDir.resolve("supervisor-01.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getEncoder().encodeToString(pkcs8)
+                + "\n-----END PRIVATE KEY-----\n");
+    signInAs("supervisor", "supervisor-demo-pass");
+    open("/console/flags");
+    assertThat(browser.findElement(By.id("session")).getDomProperty("value"))
+        .as("no session filter")
+        .isEmpty();
+    WebElement row =
+        browser.findElements(By.cssSelector("tr.flag")).stream()
+            .filter(r -> r.getText().contains("not reviewed"))
+            .findFirst()
+            .orElseThrow();
+    String flagId = row.getDomAttribute("data-flag-id");
+    row.findElement(By.cssSelector("details.review summary")).click();
+    WebElement form = row.findElement(By.cssSelector("form.browser-sign"));
+    wait.until(ExpectedConditions.visibilityOf(form));
+    form.findElement(By.cssSelector(".key-file")).sendKeys(keyFile.toString());
+    form.findElement(By.cssSelector(".comment")).sendKeys("seen in the console");
+    form.findElement(By.cssSelector(".sign-submit")).click();
+    WebElement result = form.findElement(By.cssSelector(".sign-result"));
+    wait.until(d -> result.getDomAttribute("data-result") != null);
+    screenshot("flag-signed-in-browser");
+    assertThat(result.getDomAttribute("data-result")).as(result.getText()).isEqualTo("submitted");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              open("/console/flags");
+              return browser
+                  .findElement(By.cssSelector("tr.flag[data-flag-id='" + flagId + "']"))
+                  .getText()
+                  .contains("acknowledged by supervisor");
+            });
+
+    // a malformed envelope is refused with the admission's problem, and changes nothing
+    java.net.http.HttpResponse<byte[]> forged =
+        postJson("/console/flags/review", "{\"payload\":\"e30=\"}");
+    assertThat(forged.statusCode()).as("a malformed envelope").isEqualTo(400);
+  }
+
+  /** A JSON post with the browser's session cookie and the page's CSRF token in the header. */
+  private java.net.http.HttpResponse<byte[]> postJson(String path, String json) throws Exception {
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String csrf = browser.findElement(By.cssSelector("input[name=_csrf]")).getDomProperty("value");
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + path))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void aWrongPasswordIsRefusedAndNothingIsShownWithoutSigningIn() {
     browser.manage().deleteAllCookies();
     open("/login?lang=en");
