@@ -18,7 +18,7 @@ class ModuleBoundaryTest {
       noClasses()
           .that()
           .resideInAPackage(
-              "org.examledger.(bytes|canonical|crypto|merkle|checkpoint|envelope|exam|keys|statements|proof|ledger|verify|privacy|secrets)..")
+              "org.examledger.(bundle|bytes|canonical|crypto|merkle|checkpoint|envelope|exam|keys|statements|proof|ledger|verify|privacy|secrets)..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("org.examledger.projections..", "org.examledger.api..");
@@ -35,6 +35,15 @@ class ModuleBoundaryTest {
   static final ArchRule NO_AXON_SERVER =
       noClasses().should().dependOnClassesThat().resideInAPackage("org.axonframework.axonserver..");
 
+  /** The server assembles bundles with ledger-core's assembler; the CLI is only a test tool. */
+  static final ArchRule SERVICE_DOES_NOT_USE_THE_CLI =
+      noClasses()
+          .that()
+          .resideInAPackage("org.examledger.api..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.examledger.cli..");
+
   private static final JavaClasses LEDGER =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -48,6 +57,11 @@ class ModuleBoundaryTest {
   @Test
   void projectionsDependOnNoServiceCode() {
     PROJECTIONS_DO_NOT_KNOW_THE_SERVICE.check(LEDGER);
+  }
+
+  @Test
+  void serviceDependsOnNoCliCode() {
+    SERVICE_DOES_NOT_USE_THE_CLI.check(LEDGER);
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The sign-in page, the dashboard, the ledger page and the refusal page. */
@@ -105,8 +106,11 @@ class DashboardController {
     return "console/dashboard";
   }
 
+  /**
+   * @param session prefills the evidence-bundle form (the session page links here with it)
+   */
   @GetMapping("/console/ledger")
-  String ledger(Model model) {
+  String ledger(@RequestParam(required = false) String session, Model model) {
     List<StoredCheckpoint> all = log.checkpoints();
     List<CheckpointRow> rows = new ArrayList<>();
     // newest first, each with whether it provably extends the one before it (RFC 9162 2.1.4)
@@ -118,6 +122,7 @@ class DashboardController {
     model.addAttribute("checkpointCount", all.size());
     model.addAttribute("verification", verification.last());
     model.addAttribute("logSize", log.treeSize());
+    model.addAttribute("bundleSession", session);
     return "console/ledger";
   }
 

@@ -74,7 +74,7 @@ class FlagPages {
     model.addAttribute("statuses", FlagStatus.values());
     model.addAttribute("people", people);
     model.addAttribute("rule", wantedRule);
-    model.addAttribute("session", wantedSession);
+    model.addAttribute("sessionFilter", wantedSession);
     model.addAttribute("status", st);
     model.addAttribute("examiner", wantedExaminer);
     return "console/flags";

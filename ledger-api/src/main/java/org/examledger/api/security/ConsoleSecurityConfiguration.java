@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -68,8 +69,10 @@ class ConsoleSecurityConfiguration {
                     .access(sessions)
                     .requestMatchers("/console/examiners/{personId}")
                     .access(SecurityConfiguration.selfOr(READERS))
-                    .requestMatchers("/console/ledger/verify")
+                    .requestMatchers("/console/ledger/verify", "/console/ledger/bundle")
                     .hasAnyRole(names(READERS))
+                    .requestMatchers(HttpMethod.POST, "/console/flags/review")
+                    .hasRole(AccountRole.SUPERVISOR.name())
                     .requestMatchers("/console/complaints", "/console/complaints/**")
                     .hasAnyRole(names(AccountRole.AUDITOR, AccountRole.SUPERVISOR))
                     .requestMatchers(

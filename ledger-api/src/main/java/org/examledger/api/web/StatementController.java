@@ -1,6 +1,5 @@
 package org.examledger.api.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.examledger.api.admission.Admission;
@@ -57,15 +56,6 @@ class StatementController {
             .find(keyId)
             .orElseThrow(
                 () -> new NotFoundProblem("key-not-registered", "no key " + keyId + " registered"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("keyId", key.keyId());
-    body.put("owner", key.ownerId());
-    body.put("role", key.role().name());
-    body.put("algorithm", key.publicKey().algorithm().name());
-    body.put("publicKey", key.publicKey().spki().base64());
-    body.put("validFrom", key.validFrom().toString());
-    body.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());
-    body.put("genesis", key.genesis());
-    return body;
+    return key.describe();
   }
 }

@@ -384,6 +384,225 @@ class ConsoleBrowserIT {
   }
 
   @Test
+  void anAuditorDownloadsTheSessionsEvidenceBundleAndTheCliVerifiesIt() throws Exception {
+    signInAs("auditor", "auditor-demo-pass");
+    open("/console/sessions/" + SESSION);
+    follow(browser.findElement(By.id("session-bundle")));
+    assertThat(browser.findElement(By.id("bundle-session")).getDomProperty("value"))
+        .as("the session page's link fills in the session")
+        .isEqualTo(SESSION);
+    screenshot("ledger-bundle-form");
+    java.net.http.HttpResponse<byte[]> download =
+        postForm(
+            "/console/ledger/bundle",
+            "session="
+                + java.net.URLEncoder.encode(SESSION, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/zip");
+    assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment")
+        .contains(SESSION);
+    Path bundle = dataDir.resolve("console-bundle.zip");
+    Files.write(bundle, download.body());
+    String logVkey = node.get("/api/v1/log/key").body().strip();
+
+    CliBundleIT.Run verified =
+        CliBundleIT.cli("verify-bundle", bundle.toString(), "--log-vkey", logVkey);
+    assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
+    assertThat(verified.out())
+        .contains("result:      VERIFIED")
+        .contains("(given with --log-vkey)")
+        .contains(SESSION);
+
+    // ./ledger export of the same selection holds the same events and key descriptions
+    Path exported = dataDir.resolve("cli-bundle.zip");
+    Path password = Files.writeString(dataDir.resolve("auditor.password"), "auditor-demo-pass");
+    CliBundleIT.Run export =
+        CliBundleIT.cli(
+            "export",
+            "--user",
+            "auditor",
+            "--password-file",
+            password.toString(),
+            "--server",
+            node.baseUrl(),
+            "--session",
+            SESSION,
+            "--quiet",
+            "--out",
+            exported.toString());
+    assertThat(export.code()).as(export.err()).isZero();
+    Map<String, String> fromConsole = eventAndKeyEntries(download.body());
+    assertThat(fromConsole)
+        .isNotEmpty()
+        .isEqualTo(eventAndKeyEntries(Files.readAllBytes(exported)));
+
+    // one byte of one event's leaf input flipped, the zip otherwise intact: the CLI refuses it
+    Path tampered = dataDir.resolve("console-bundle-tampered.zip");
+    Files.write(tampered, flipOneEventByte(download.body()));
+    CliBundleIT.Run refused =
+        CliBundleIT.cli("verify-bundle", tampered.toString(), "--log-vkey", logVkey);
+    assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(1);
+    assertThat(refused.out()).doesNotContain("result:      VERIFIED");
+
+    java.net.http.HttpResponse<byte[]> nothing = postForm("/console/ledger/bundle", "session=");
+    assertThat(nothing.statusCode()).as("an empty selection").isEqualTo(400);
+    java.net.http.HttpResponse<byte[]> unknown =
+        postForm("/console/ledger/bundle", "session=S-NO-SUCH-SESSION");
+    assertThat(unknown.statusCode()).as("a session with no events").isEqualTo(404);
+    assertThat(new String(unknown.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("S-NO-SUCH-SESSION");
+  }
+
+  @Test
+  void anExaminerGetsNoEvidenceBundle() throws Exception {
+    signInAs("examiner", "examiner-demo-pass");
+    open("/console/ledger");
+    assertThat(browser.findElements(By.id("bundle"))).as("no bundle form").isEmpty();
+    String own = assigned("examiner-11").iterator().next();
+    open("/console/sessions/" + own);
+    assertThat(browser.findElements(By.id("session-bundle"))).as("no bundle link").isEmpty();
+    java.net.http.HttpResponse<byte[]> refused =
+        postForm("/console/ledger/bundle", "session=" + own);
+    assertThat(refused.statusCode()).as("even with the CSRF token").isEqualTo(403);
+  }
+
+  /** A form post with the browser's session cookie and the page's CSRF token, as the form does. */
+  private java.net.http.HttpResponse<byte[]> postForm(String path, String form) throws Exception {
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String csrf = browser.findElement(By.cssSelector("input[name=_csrf]")).getDomProperty("value");
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + path))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        form
+                            + "&_csrf="
+                            + java.net.URLEncoder.encode(
+                                csrf, java.nio.charset.StandardCharsets.UTF_8)))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The manifest's events/ and keys/ entries of a bundle: path to SHA-256. */
+  private static Map<String, String> eventAndKeyEntries(byte[] zip) throws IOException {
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      java.util.zip.ZipEntry first = in.getNextEntry();
+      assertThat(first.getName()).isEqualTo("manifest.json");
+      com.fasterxml.jackson.databind.JsonNode manifest =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readAllBytes());
+      Map<String, String> entries = new java.util.TreeMap<>();
+      for (com.fasterxml.jackson.databind.JsonNode e : manifest.path("entries")) {
+        String path = e.path("path").asText();
+        if (path.startsWith("events/") || path.startsWith("keys/")) {
+          entries.put(path, e.path("sha256").asText());
+        }
+      }
+      return entries;
+    }
+  }
+
+  /** The bundle re-zipped with one byte of its first event's leaf input changed. */
+  private static byte[] flipOneEventByte(byte[] zip) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    boolean flipped = false;
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] content = in.readAllBytes();
+        if (!flipped && e.getName().startsWith("events/")) {
+          String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+          int at = text.indexOf("\"sequenceNumber\":") + "\"sequenceNumber\":".length() + 1;
+          content[at] = (byte) (content[at] == '9' ? '8' : content[at] + 1);
+          flipped = true;
+        }
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        z.write(content);
+        z.closeEntry();
+      }
+    }
+    assertThat(flipped).as("the bundle holds an event").isTrue();
+    return out.toByteArray();
+  }
+
+  @Test
+  void aSupervisorAcknowledgesAFlagSigningInTheBrowser() throws Exception {
+    // the demo supervisor's key (DemoSeason: Ed25519 seed SHA-256("examledger demo key "+actor)),
+    // as the PKCS#8 PEM file a supervisor keeps
+    byte[] seed =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(
+                "examledger demo key supervisor-01"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] pkcs8 =
+        java.util.HexFormat.of()
+            .parseHex(
+                "302e020100300506032b657004220420" + java.util.HexFormat.of().formatHex(seed));
+    Path keyFile =
+        Files.writeString(
+            dataDir.resolve("supervisor-01.pem"),
+            "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getEncoder().encodeToString(pkcs8)
+                + "\n-----END PRIVATE KEY-----\n");
+    signInAs("supervisor", "supervisor-demo-pass");
+    open("/console/flags");
+    assertThat(browser.findElement(By.id("session")).getDomProperty("value"))
+        .as("no session filter")
+        .isEmpty();
+    WebElement row =
+        browser.findElements(By.cssSelector("tr.flag")).stream()
+            .filter(r -> r.getText().contains("not reviewed"))
+            .findFirst()
+            .orElseThrow();
+    String flagId = row.getDomAttribute("data-flag-id");
+    row.findElement(By.cssSelector("details.review summary")).click();
+    WebElement form = row.findElement(By.cssSelector("form.browser-sign"));
+    wait.until(ExpectedConditions.visibilityOf(form));
+    form.findElement(By.cssSelector(".key-file")).sendKeys(keyFile.toString());
+    form.findElement(By.cssSelector(".comment")).sendKeys("seen in the console");
+    form.findElement(By.cssSelector(".sign-submit")).click();
+    WebElement result = form.findElement(By.cssSelector(".sign-result"));
+    wait.until(d -> result.getDomAttribute("data-result") != null);
+    screenshot("flag-signed-in-browser");
+    assertThat(result.getDomAttribute("data-result")).as(result.getText()).isEqualTo("submitted");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              open("/console/flags");
+              return browser
+                  .findElement(By.cssSelector("tr.flag[data-flag-id='" + flagId + "']"))
+                  .getText()
+                  .contains("acknowledged by supervisor");
+            });
+
+    // a malformed envelope is refused with the admission's problem, and changes nothing
+    java.net.http.HttpResponse<byte[]> forged =
+        postJson("/console/flags/review", "{\"payload\":\"e30=\"}");
+    assertThat(forged.statusCode()).as("a malformed envelope").isEqualTo(400);
+  }
+
+  /** A JSON post with the browser's session cookie and the page's CSRF token in the header. */
+  private java.net.http.HttpResponse<byte[]> postJson(String path, String json) throws Exception {
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String csrf = browser.findElement(By.cssSelector("input[name=_csrf]")).getDomProperty("value");
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.baseUrl() + path))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void aWrongPasswordIsRefusedAndNothingIsShownWithoutSigningIn() {
     browser.manage().deleteAllCookies();
     open("/login?lang=en");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.examledger.bundle.BundleLayout;
 import org.examledger.bytes.Bytes;
 
 /**
@@ -24,9 +25,9 @@ import org.examledger.bytes.Bytes;
 public final class Bundle {
 
   /** The manifest's {@code format} member: a changed layout gets a new name. */
-  public static final String FORMAT = "examledger-evidence-bundle/v1";
+  public static final String FORMAT = BundleLayout.FORMAT;
 
-  public static final String MANIFEST = "manifest.json";
+  public static final String MANIFEST = BundleLayout.MANIFEST;
 
   /**
    * What reading a bundle may hold in memory, a guard against zip bombs (docs/formats/bundle.md
@@ -210,24 +211,24 @@ public final class Bundle {
   }
 
   static String eventPath(long leafIndex) {
-    return "events/" + leafIndex + ".json";
+    return BundleLayout.eventPath(leafIndex);
   }
 
   static String proofPath(long leafIndex) {
-    return "proofs/" + leafIndex + ".tlog-proof";
+    return BundleLayout.proofPath(leafIndex);
   }
 
   static String checkpointPath(long treeSize) {
-    return "checkpoints/" + treeSize + ".note";
+    return BundleLayout.checkpointPath(treeSize);
   }
 
   static String consistencyPath(long from, long to) {
-    return "consistency/" + from + "-" + to + ".proof";
+    return BundleLayout.consistencyPath(from, to);
   }
 
   static String keyPath(String keyId) {
-    return "keys/" + keyId + ".json";
+    return BundleLayout.keyPath(keyId);
   }
 
-  static final String LOG_KEY = "log.vkey";
+  static final String LOG_KEY = BundleLayout.LOG_KEY;
 }

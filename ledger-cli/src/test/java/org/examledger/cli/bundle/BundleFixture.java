@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.examledger.bundle.BundleWriter;
 import org.examledger.bytes.Bytes;
 import org.examledger.canonical.CanonicalJson;
 import org.examledger.checkpoint.Checkpoint;

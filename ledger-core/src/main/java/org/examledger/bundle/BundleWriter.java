@@ -1,4 +1,4 @@
-package org.examledger.cli.bundle;
+package org.examledger.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,17 +41,17 @@ public final class BundleWriter {
    */
   public BundleWriter(
       String server, Instant exportedAt, Map<String, String> selection, String logVkey) {
-    manifest.put("format", Bundle.FORMAT);
+    manifest.put("format", BundleLayout.FORMAT);
     manifest.put("server", server);
     manifest.put("exportedAt", exportedAt.toString());
     ObjectNode sel = manifest.putObject("selection");
     selection.forEach(sel::put);
     manifest.put("logKey", logVkey);
-    files.put(Bundle.LOG_KEY, Bytes.utf8(logVkey + "\n"));
+    files.put(BundleLayout.LOG_KEY, Bytes.utf8(logVkey + "\n"));
   }
 
   public void checkpoint(long treeSize, String note) {
-    files.put(Bundle.checkpointPath(treeSize), Bytes.utf8(note));
+    files.put(BundleLayout.checkpointPath(treeSize), Bytes.utf8(note));
     checkpoints.put(treeSize, true);
   }
 
@@ -60,7 +60,7 @@ public final class BundleWriter {
     for (Hash h : path) {
       sb.append(h.base64()).append('\n');
     }
-    files.put(Bundle.consistencyPath(from, to), Bytes.utf8(sb.toString()));
+    files.put(BundleLayout.consistencyPath(from, to), Bytes.utf8(sb.toString()));
   }
 
   /** One selected event: its leaf input (docs/formats/leaf.md) and its proof file. */
@@ -72,16 +72,16 @@ public final class BundleWriter {
     e.put("aggregateId", leaf.path("aggregateId").asText());
     e.put("sequenceNumber", leaf.path("sequenceNumber").asText());
     e.put("payloadType", leaf.path("payloadType").asText());
-    e.put("file", Bundle.eventPath(leafIndex));
-    e.put("proof", Bundle.proofPath(leafIndex));
+    e.put("file", BundleLayout.eventPath(leafIndex));
+    e.put("proof", BundleLayout.proofPath(leafIndex));
     events.put(leafIndex, e);
-    files.put(Bundle.eventPath(leafIndex), leafInput);
-    files.put(Bundle.proofPath(leafIndex), Bytes.utf8(proof.toText()));
+    files.put(BundleLayout.eventPath(leafIndex), leafInput);
+    files.put(BundleLayout.proofPath(leafIndex), Bytes.utf8(proof.toText()));
   }
 
   /** The server's description of a key (GET /api/v1/keys/{keyId}), for reading convenience. */
   public void key(String keyId, Bytes json) {
-    files.put(Bundle.keyPath(keyId), json);
+    files.put(BundleLayout.keyPath(keyId), json);
   }
 
   public int eventCount() {
@@ -105,7 +105,7 @@ public final class BundleWriter {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-        put(zip, Bundle.MANIFEST, JSON.writeValueAsBytes(manifest));
+        put(zip, BundleLayout.MANIFEST, JSON.writeValueAsBytes(manifest));
         for (Map.Entry<String, Bytes> f : files.entrySet()) {
           put(zip, f.getKey(), f.getValue().toByteArray());
         }
