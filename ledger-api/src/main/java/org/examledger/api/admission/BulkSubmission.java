@@ -8,6 +8,7 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.examledger.api.complaints.BulkSuspensionMemo;
 
 /**
  * Sends many admitted statements as one all-or-nothing write: one unit of work and one database
@@ -62,6 +63,8 @@ public class BulkSubmission {
     UnitOfWork<?> unitOfWork =
         DefaultUnitOfWork.startAndGet(new GenericMessage<>("bulk of " + statements.size()));
     unitOfWork.attachTransaction(transactions);
+    // scores write no sanction: each examiner's standing is read once for the whole bulk
+    BulkSuspensionMemo.enable(unitOfWork);
     List<Map<String, Object>> results = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       try {

@@ -57,10 +57,13 @@ public class ComplaintConfiguration {
     return new SuspensionProjection(jdbc);
   }
 
-  /** Injected by Axon into the exam session's assignment and marking handlers. */
+  /**
+   * Injected by Axon into the exam session's assignment and marking handlers; asks the database
+   * once per person inside a bulk submission ({@link BulkSuspensionMemo}).
+   */
   @Bean
   public SuspensionRegistry suspensionRegistry(JdbcClient jdbc) {
-    return new SuspensionsView(jdbc);
+    return new BulkSuspensionMemo(new SuspensionsView(jdbc));
   }
 
   @Bean

@@ -139,25 +139,38 @@ class SessionController {
     List<String> envelopes = bulkStatements(body);
     List<AdmittedStatement> admitted = new ArrayList<>(envelopes.size());
     List<String> submitters = new ArrayList<>(envelopes.size());
+    Admission.Batch batch = admission.batch();
     for (int i = 0; i < envelopes.size(); i++) {
       try {
         AdmittedStatement s =
-            admission.admit(
+            batch.admitUnlessReplayed(
                 envelopes.get(i),
                 Set.of(StatementTypes.SCORE_RECORD, StatementTypes.SCORE_COUNTERSIGN));
         requireSubject(s, sessionId);
         submitters.add(caller.submitterFor(s));
         admitted.add(s);
       } catch (AdmissionRefused refused) {
+        // the first refusal is answered: a replay among the statements before this one comes first
+        requireUnseen(batch, admitted, envelopes.size());
         throw new BulkRefused(i, envelopes.size(), refused);
       }
     }
+    requireUnseen(batch, admitted, envelopes.size());
     List<Map<String, Object>> results = bulk.submit(admitted, submitters);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("sessionId", sessionId);
     answer.put("count", results.size());
     answer.put("results", results);
     return ResponseEntity.status(201).body(answer);
+  }
+
+  /** Refuses the bulk at its first statement that was admitted before (one query for all). */
+  private static void requireUnseen(
+      Admission.Batch batch, List<AdmittedStatement> admitted, int count) {
+    int seen = batch.firstSeen(admitted);
+    if (seen >= 0) {
+      throw new BulkRefused(seen, count, Admission.replayed(admitted.get(seen)));
+    }
   }
 
   /** The envelopes of {@code {"statements": [envelope, ...]}}, each as its JSON text. */

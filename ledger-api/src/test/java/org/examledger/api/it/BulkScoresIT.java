@@ -31,7 +31,7 @@ class BulkScoresIT {
     TestActors.bootstrap(node);
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
         .isEqualTo(201);
-    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4")) {
+    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4", "C-5")) {
       Response r =
           node.post(
               "/api/v1/sessions/" + SESSION + "/candidates",
@@ -124,6 +124,26 @@ class BulkScoresIT {
     Response r = node.post(BULK, bulk(once, once));
     assertProblem(r, 409, "statement-replayed", "nonce");
     assertThat(r.json().get("index").asInt()).isEqualTo(1);
+    assertThat(node.storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void aStatementAdmittedInAnEarlierRequestIsRefusedAtItsIndexBeforeALaterRefusal() {
+    String stored = score("C-5", "theory", "40");
+    Response first = node.post(BULK, bulk(stored));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    long before = node.storedEvents();
+    // the replay check is one query for the whole bulk, made after each statement's own checks;
+    // still the first refusal in the bulk's order is the one answered
+    Response r =
+        node.post(
+            BULK,
+            bulk(score("C-5", "practical", "30"), stored, tamper(score("C-5", "practical", "20"))));
+    assertProblem(r, 409, "statement-replayed", "nonce");
+    assertThat(r.json().get("index").asInt()).isEqualTo(1);
+    Response replayLast = node.post(BULK, bulk(score("C-5", "practical", "30"), stored));
+    assertProblem(replayLast, 409, "statement-replayed", "nonce");
+    assertThat(replayLast.json().get("index").asInt()).isEqualTo(1);
     assertThat(node.storedEvents()).isEqualTo(before);
   }
 

@@ -2,6 +2,7 @@ package org.examledger.projections.complaints;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.examledger.exam.SuspensionRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,5 +29,37 @@ public class SuspensionsView implements SuspensionRegistry {
             .query(Long.class)
             .single()
         > 0;
+  }
+
+  /**
+   * A sanction's interval: from {@code from} (inclusive) until {@code endedAt} (exclusive; null:
+   * not ended).
+   */
+  public record Interval(Instant from, Instant endedAt) {
+
+    /**
+     * Whether the person was suspended at {@code at} by this sanction (as {@link #isSuspended}).
+     */
+    public boolean covers(Instant at) {
+      return !from.isAfter(at) && (endedAt == null || endedAt.isAfter(at));
+    }
+  }
+
+  /**
+   * Every sanction interval of the person, oldest first: {@link #isSuspended} answered in memory.
+   */
+  public List<Interval> intervalsOf(String personId) {
+    return jdbc.sql(
+            "SELECT suspended_from, ended_at FROM rm_suspension WHERE person_id = ?"
+                + " ORDER BY suspended_from")
+        .param(personId)
+        .query(
+            (rs, n) -> {
+              Timestamp ended = rs.getTimestamp("ended_at");
+              return new Interval(
+                  rs.getTimestamp("suspended_from").toInstant(),
+                  ended == null ? null : ended.toInstant());
+            })
+        .list();
   }
 }
