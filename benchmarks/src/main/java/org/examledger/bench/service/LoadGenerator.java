@@ -30,6 +30,9 @@ final class LoadGenerator {
    *     unsigned; no suite uses it since the load suite's baseline switches integrity off instead)
    * @param bulkSize send the scores of a session in bulks of this many ({@code POST
    *     /api/v1/sessions/{id}/scores/bulk}); 0 sends one score per request
+   * @param sheets the sheet phase ({@link #runSheets}): sessions per client whose score sheets are
+   *     submitted in bulk on the clock, everything else prepared before it (0: no sheet phase)
+   * @param warmupSheets sessions per client submitted in bulk before the clock starts (JIT, caches)
    */
   record Settings(
       int clients,
@@ -38,7 +41,20 @@ final class LoadGenerator {
       Duration duration,
       long events,
       boolean unsignedScores,
-      int bulkSize) {
+      int bulkSize,
+      int sheets,
+      int warmupSheets) {
+
+    Settings(
+        int clients,
+        int candidates,
+        Duration warmup,
+        Duration duration,
+        long events,
+        boolean unsignedScores,
+        int bulkSize) {
+      this(clients, candidates, warmup, duration, events, unsignedScores, bulkSize, 0, 0);
+    }
 
     Settings(
         int clients,
@@ -70,6 +86,34 @@ final class LoadGenerator {
     long sessionsStarted;
     double seconds;
 
+    /** The sheet phase's wall clock, from the first bulk request to the last answer. */
+    double sheetSeconds;
+
+    private void putRefusals(ObjectNode json) {
+      ObjectNode refused = json.putObject("refused");
+      refusals.forEach(refused::put);
+      json.set(
+          "firstRefusals",
+          JsonNodeFactory.instance
+              .arrayNode()
+              .addAll(firstRefusals.stream().map(JsonNodeFactory.instance::textNode).toList()));
+    }
+
+    /** The sheet phase ({@link #runSheets}): only bulk requests are on the clock. */
+    ObjectNode sheetsToJson() {
+      ObjectNode json = JsonNodeFactory.instance.objectNode();
+      json.put("clients", clients);
+      json.put("sessions", sessionsStarted);
+      json.put("bulkRequests", bulks.getTotalCount());
+      json.put("scores", bulkScores);
+      json.put("scoresPerRequest", Math.round(bulkScores * 10.0 / bulks.getTotalCount()) / 10.0);
+      json.put("measuredSeconds", Math.round(sheetSeconds * 1000) / 1000.0);
+      json.put("eventsPerSecond", Math.round(bulkScores / sheetSeconds * 10) / 10.0);
+      json.set("requestLatency", Latencies.toJson(bulks));
+      putRefusals(json);
+      return json;
+    }
+
     ObjectNode toJson() {
       ObjectNode json = JsonNodeFactory.instance.objectNode();
       long accepted = acceptedScores + acceptedSetup;
@@ -98,13 +142,7 @@ final class LoadGenerator {
         bulk.put("eventsPerSecondInBulkRequests", Math.round(bulkScores / busySeconds * 10) / 10.0);
         latency.remove("scores");
       }
-      ObjectNode refused = json.putObject("refused");
-      refusals.forEach(refused::put);
-      json.set(
-          "firstRefusals",
-          JsonNodeFactory.instance
-              .arrayNode()
-              .addAll(firstRefusals.stream().map(JsonNodeFactory.instance::textNode).toList()));
+      putRefusals(json);
       return json;
     }
   }
@@ -181,6 +219,78 @@ final class LoadGenerator {
     return result;
   }
 
+  /**
+   * The exam-day sheet phase: every client first prepares {@code warmupSheets + sheets} sessions
+   * (scheduled, candidates registered, staff assigned, opened, notice read, started) and signs
+   * their score sheets, all before any clock; then the warm-up sheets are submitted in bulk,
+   * unmeasured; then, all clients starting together, the measured sheets. Only bulk requests are
+   * timed, and {@code eventsPerSecond} is the scores they stored over the phase's wall clock.
+   */
+  Result runSheets() throws InterruptedException {
+    measureFrom = Long.MAX_VALUE;
+    int clients = settings.clients();
+    java.util.concurrent.CyclicBarrier prepared =
+        new java.util.concurrent.CyclicBarrier(clients + 1);
+    long[] start = new long[1];
+    // the barrier's action runs before any client is let go: no measured request starts earlier
+    java.util.concurrent.CyclicBarrier warmedUp =
+        new java.util.concurrent.CyclicBarrier(
+            clients + 1,
+            () -> {
+              start[0] = System.nanoTime();
+              measureFrom = start[0];
+            });
+    List<Desk> desks = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      Desk desk = new Desk(c);
+      desks.add(desk);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  List<List<String>> warm = desk.prepareSheets(0, settings.warmupSheets());
+                  List<List<String>> measured =
+                      desk.prepareSheets(settings.warmupSheets(), settings.sheets());
+                  prepared.await();
+                  desk.submitSheets(warm);
+                  warmedUp.await();
+                  desk.submitSheets(measured);
+                } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "bench-client-" + c);
+      threads.add(t);
+      t.start();
+    }
+    try {
+      prepared.await();
+      BenchMain.progress("sheets: prepared, warm-up sheets ...");
+      warmedUp.await();
+    } catch (java.util.concurrent.BrokenBarrierException e) {
+      throw new IllegalStateException("a client stopped while preparing its sessions", e);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    Result result = new Result();
+    result.sheetSeconds = (System.nanoTime() - start[0]) / 1e9;
+    result.clients = clients;
+    for (Desk d : desks) {
+      result.bulks.add(d.bulks);
+      result.bulkScores += d.bulkScores;
+      result.sessionsStarted += settings.sheets();
+      d.refusals.forEach((k, v) -> result.refusals.merge(k, v, Long::sum));
+      for (String r : d.firstRefusals) {
+        if (result.firstRefusals.size() < 5) {
+          result.firstRefusals.add(r);
+        }
+      }
+    }
+    return result;
+  }
+
   /** One client: its own examiner and proctor, its own sessions. */
   private final class Desk implements Runnable {
     private final int client;
@@ -209,81 +319,17 @@ final class LoadGenerator {
 
     @Override
     public void run() {
-      StatementSigner admin = station.admin();
       for (int n = 0; !stopped; n++) {
         String session = String.format("S-B%02d-%05d", client, firstSession + n);
         String base = "/api/v1/sessions/" + session;
-        if (!setup(
-            "/api/v1/sessions",
-            admin,
-            StatementTypes.SESSION_SCHEDULE,
-            session,
-            station.sessionPayload())) {
+        List<String> candidates = new ArrayList<>();
+        if (!schedule(session)) {
           continue;
         }
         sessions++;
-        boolean ok = true;
-        List<String> candidates = new ArrayList<>();
-        for (int k = 1; ok && k <= settings.candidates(); k++) {
-          String candidate = String.format("C-%04d", k);
-          candidates.add(candidate);
-          ok =
-              setup(
-                  base + "/candidates",
-                  admin,
-                  StatementTypes.CANDIDATE_REGISTER,
-                  session,
-                  Station.candidatePayload(candidate));
-        }
-        ok =
-            ok
-                && generic(
-                    admin,
-                    "exam.staff.assign/v1",
-                    session,
-                    JsonNodeFactory.instance
-                        .objectNode()
-                        .put("personId", examiner.actorId())
-                        .put("role", "EXAMINER"));
-        ok =
-            ok
-                && generic(
-                    admin,
-                    "exam.staff.assign/v1",
-                    session,
-                    JsonNodeFactory.instance
-                        .objectNode()
-                        .put("personId", proctor.actorId())
-                        .put("role", "PROCTOR"));
-        ok =
-            ok
-                && generic(
-                    admin, "exam.session.open/v1", session, JsonNodeFactory.instance.objectNode());
-        ok =
-            ok
-                && generic(
-                    proctor,
-                    "exam.proctor.notice-read/v1",
-                    session,
-                    Station.object("room", "R101"));
-        ok =
-            ok
-                && generic(
-                    admin, "exam.session.start/v1", session, JsonNodeFactory.instance.objectNode());
+        boolean ok = prepare(session, candidates);
         if (settings.bulkSize() > 0) {
-          List<String> sheet = new ArrayList<>();
-          for (String candidate : candidates) {
-            for (String component : station.componentIds()) {
-              String score = (random.nextInt(station.maxScore() * 2) / 2.0) + "";
-              sheet.add(
-                  Station.sign(
-                      examiner,
-                      StatementTypes.SCORE_RECORD,
-                      session,
-                      Station.scorePayload(candidate, component, trim(score)),
-                      nonce()));
-            }
-          }
+          List<String> sheet = signSheet(session, candidates);
           for (int from = 0; ok && from < sheet.size(); from += settings.bulkSize()) {
             ok =
                 bulk(
@@ -306,6 +352,107 @@ final class LoadGenerator {
           }
         }
       }
+    }
+
+    /**
+     * Sessions {@code from .. from + count - 1} of this client, ready to be scored, and each one's
+     * score sheet signed: the bulk bodies' statements, in bulks of {@code bulkSize}.
+     */
+    List<List<String>> prepareSheets(int from, int count) {
+      List<List<String>> bulks = new ArrayList<>();
+      for (int n = from; n < from + count; n++) {
+        String session = String.format("S-B%02d-%05d", client, firstSession + n);
+        List<String> candidates = new ArrayList<>();
+        if (!schedule(session) || !prepare(session, candidates)) {
+          throw new IllegalStateException(
+              "session " + session + " could not be prepared: " + firstRefusals);
+        }
+        List<String> sheet = signSheet(session, candidates);
+        int size = settings.bulkSize() > 0 ? settings.bulkSize() : sheet.size();
+        for (int i = 0; i < sheet.size(); i += size) {
+          List<String> bulk = new ArrayList<>();
+          bulk.add("/api/v1/sessions/" + session + "/scores/bulk");
+          bulk.addAll(sheet.subList(i, Math.min(sheet.size(), i + size)));
+          bulks.add(bulk);
+        }
+      }
+      return bulks;
+    }
+
+    /** Each prepared bulk (its path first, then its statements) in its own request. */
+    void submitSheets(List<List<String>> bulks) {
+      for (List<String> b : bulks) {
+        bulk(b.get(0), b.subList(1, b.size()));
+      }
+    }
+
+    private boolean schedule(String session) {
+      return setup(
+          "/api/v1/sessions",
+          station.admin(),
+          StatementTypes.SESSION_SCHEDULE,
+          session,
+          station.sessionPayload());
+    }
+
+    /**
+     * A scheduled session made ready to be scored: its candidates (added to {@code candidates})
+     * registered, examiner and proctor assigned, opened, the Candidate Notice read, started.
+     */
+    private boolean prepare(String session, List<String> candidates) {
+      StatementSigner admin = station.admin();
+      String base = "/api/v1/sessions/" + session;
+      boolean ok = true;
+      for (int k = 1; ok && k <= settings.candidates(); k++) {
+        String candidate = String.format("C-%04d", k);
+        candidates.add(candidate);
+        ok =
+            setup(
+                base + "/candidates",
+                admin,
+                StatementTypes.CANDIDATE_REGISTER,
+                session,
+                Station.candidatePayload(candidate));
+      }
+      ok = ok && staff(admin, session, examiner.actorId(), "EXAMINER");
+      ok = ok && staff(admin, session, proctor.actorId(), "PROCTOR");
+      ok =
+          ok
+              && generic(
+                  admin, "exam.session.open/v1", session, JsonNodeFactory.instance.objectNode());
+      ok =
+          ok
+              && generic(
+                  proctor, "exam.proctor.notice-read/v1", session, Station.object("room", "R101"));
+      return ok
+          && generic(
+              admin, "exam.session.start/v1", session, JsonNodeFactory.instance.objectNode());
+    }
+
+    /** Every candidate's score for every component, signed by the examiner now. */
+    private List<String> signSheet(String session, List<String> candidates) {
+      List<String> sheet = new ArrayList<>();
+      for (String candidate : candidates) {
+        for (String component : station.componentIds()) {
+          String score = (random.nextInt(station.maxScore() * 2) / 2.0) + "";
+          sheet.add(
+              Station.sign(
+                  examiner,
+                  StatementTypes.SCORE_RECORD,
+                  session,
+                  Station.scorePayload(candidate, component, trim(score)),
+                  nonce()));
+        }
+      }
+      return sheet;
+    }
+
+    private boolean staff(StatementSigner admin, String session, String person, String role) {
+      return generic(
+          admin,
+          "exam.staff.assign/v1",
+          session,
+          JsonNodeFactory.instance.objectNode().put("personId", person).put("role", role));
     }
 
     private String trim(String decimal) {

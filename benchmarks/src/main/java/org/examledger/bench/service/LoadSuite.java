@@ -14,14 +14,20 @@ final class LoadSuite {
   private LoadSuite() {}
 
   static void run(Options options, Report report) throws Exception {
-    int clients = options.integer("clients", 32);
-    int candidates = options.integer("candidates", 30);
+    int sheets = options.integer("sheets", 0);
+    int clients = options.integer("clients", sheets > 0 ? 8 : 32);
+    // a sheet of 120 scores (60 candidates x 2 components) in the sheet phase
+    int candidates = options.integer("candidates", sheets > 0 ? 60 : 30);
     int components = options.integer("components", 2);
     Duration warmup = options.duration("warmup", "15s");
     Duration duration = options.duration("duration", "60s");
     long events = options.integer("events", 0);
     boolean baseline = options.flag("baseline", true);
     int bulk = options.integer("bulk", 0);
+    if (sheets > 0) {
+      runSheets(options, report, clients, candidates, components, bulk, sheets, baseline);
+      return;
+    }
     LoadGenerator.Settings settings =
         new LoadGenerator.Settings(clients, candidates, warmup, duration, events, false, bulk);
     ObjectNode results = report.results();
@@ -60,6 +66,96 @@ final class LoadSuite {
                 : "")
             + ". The load generator runs on the same machine as the service and"
             + " PostgreSQL. The write-rate limit is off (--ledger.limits.writes-per-second=0).");
+  }
+
+  /**
+   * {@code --sheets N}: the exam-day bulk submission alone. Each client prepares its sessions and
+   * signs their sheets before the clock; only the bulk requests are measured (LoadGenerator
+   * runSheets). Candidates default to 60 (120 scores a sheet with 2 components), one bulk a sheet.
+   */
+  private static void runSheets(
+      Options options,
+      Report report,
+      int clients,
+      int candidates,
+      int components,
+      int bulk,
+      int sheets,
+      boolean baseline)
+      throws Exception {
+    int warmupSheets = options.integer("warmup-sheets", 2);
+    LoadGenerator.Settings settings =
+        new LoadGenerator.Settings(
+            clients,
+            candidates,
+            Duration.ZERO,
+            Duration.ZERO,
+            0,
+            false,
+            bulk,
+            sheets,
+            warmupSheets);
+    ObjectNode results = report.results();
+    results.set("sheets", measureSheets(options, settings, components, List.of()));
+    if (baseline) {
+      results.set(
+          "sheetsIntegrityOffBaseline",
+          measureSheets(options, settings, components, List.of("--" + INTEGRITY_OFF)));
+      double s = results.get("sheets").get("eventsPerSecond").asDouble();
+      double b = results.get("sheetsIntegrityOffBaseline").get("eventsPerSecond").asDouble();
+      if (b > 0) {
+        results.put("integrityOverhead", Math.round((1 - s / b) * 1000) / 1000.0);
+      }
+    }
+    report.note(
+        "sheets",
+        "Sheet phase: each of the clients prepares --warmup-sheets + --sheets sessions of"
+            + " --candidates candidates x components (scheduled, registered, staffed, opened,"
+            + " started; one statement per request, not measured) and signs every score before any"
+            + " clock; the warm-up sheets are then submitted in bulk, unmeasured; then all clients"
+            + " submit the measured sheets together, each sheet in bulks of --bulk scores (0: the"
+            + " whole sheet in one request; POST /api/v1/sessions/{id}/scores/bulk, one transaction"
+            + " each). eventsPerSecond = scores stored / the wall clock from the first measured bulk"
+            + " request to the last answer. The baseline, when run, is the same against a fresh"
+            + " server with "
+            + INTEGRITY_OFF
+            + ".");
+  }
+
+  private static ObjectNode measureSheets(
+      Options options,
+      LoadGenerator.Settings settings,
+      int components,
+      List<String> serverProperties)
+      throws Exception {
+    Station station = new Station(settings.clients(), components);
+    String label = serverProperties.isEmpty() ? "signed" : "baseline (integrity off)";
+    BenchMain.progress("sheets " + label + ": starting the ledger on a fresh database ...");
+    try (ServiceRun run = ServiceRun.start(options, "load", station, serverProperties)) {
+      BenchMain.progress(
+          "sheets "
+              + label
+              + ": "
+              + settings.clients()
+              + " clients preparing "
+              + (settings.warmupSheets() + settings.sheets())
+              + " sessions each ...");
+      LoadGenerator.Result result =
+          new LoadGenerator(run.http, station, settings, null).runSheets();
+      ObjectNode json = result.sheetsToJson();
+      json.put("serverResidentBytesAfter", run.server.residentBytes());
+      json.put("database", run.database.name());
+      json.set("logAtEnd", run.logState());
+      BenchMain.progress(
+          "sheets "
+              + label
+              + ": "
+              + json.get("eventsPerSecond")
+              + " events/s in bulk, p99 "
+              + json.get("requestLatency").path("p99Ms")
+              + " ms a request");
+      return json;
+    }
   }
 
   /** The server setting of the baseline (docs/performance.md, "Baseline"). */
