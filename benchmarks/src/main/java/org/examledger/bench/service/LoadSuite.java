@@ -158,6 +158,65 @@ final class LoadSuite {
     }
   }
 
+  /** How long the read ceiling is measured, after as long a warm-up. */
+  static final Duration CEILING_DURATION = Duration.ofSeconds(10);
+
+  /**
+   * What the same server answers at the same concurrency when a request does almost nothing: each
+   * client, as its examiner's account, asks {@code GET /api/v1/log/key} (HTTP, sign-in from the
+   * credential cache, Spring MVC, a small JSON answer; no database) in a closed loop. The ceiling
+   * any write can approach on this stack and machine, measured right after the writes.
+   */
+  static ObjectNode readCeiling(Http http, Station station, int clients)
+      throws InterruptedException {
+    org.HdrHistogram.Histogram latencies = Latencies.histogram();
+    java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
+    long warmEnd = System.nanoTime() + CEILING_DURATION.toNanos();
+    long end = warmEnd + CEILING_DURATION.toNanos();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      String account = station.examiner(c).actorId();
+      Thread t =
+          new Thread(
+              () -> {
+                org.HdrHistogram.Histogram mine = Latencies.histogram();
+                long n = 0;
+                while (System.nanoTime() < end) {
+                  Http.Response r = http.get("/api/v1/log/key", account);
+                  if (r.status() == 200 && System.nanoTime() - r.nanos() >= warmEnd) {
+                    Latencies.recordNanos(mine, r.nanos());
+                    n++;
+                  }
+                }
+                answered.addAndGet(n);
+                synchronized (latencies) {
+                  latencies.add(mine);
+                }
+              },
+              "bench-ceiling-" + c);
+      threads.add(t);
+      t.start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    json.put("request", "GET /api/v1/log/key");
+    json.put("clients", clients);
+    json.put("measuredSeconds", CEILING_DURATION.toSeconds());
+    json.put(
+        "requestsPerSecond",
+        Math.round(answered.get() * 10.0 / CEILING_DURATION.toSeconds()) / 10.0);
+    json.set("latency", Latencies.toJson(latencies));
+    BenchMain.progress(
+        "load: read ceiling "
+            + json.get("requestsPerSecond")
+            + " authenticated GETs/s at "
+            + clients
+            + " clients");
+    return json;
+  }
+
   /** The server setting of the baseline (docs/performance.md, "Baseline"). */
   static final String INTEGRITY_OFF = "ledger.benchmark.integrity=off";
 
@@ -187,6 +246,9 @@ final class LoadSuite {
                       + " s"));
       LoadGenerator.Result result = new LoadGenerator(run.http, station, settings, null).run();
       ObjectNode json = result.toJson();
+      if (serverProperties.isEmpty() && settings.bulkSize() == 0) {
+        json.set("authenticatedReadCeiling", readCeiling(run.http, station, settings.clients()));
+      }
       json.put("serverResidentBytesAfter", run.server.residentBytes());
       json.put("database", run.database.name());
       json.set("logAtEnd", run.logState());

@@ -25,6 +25,8 @@ final class RebuildSuite {
   static void run(Options options, Report report) throws Exception {
     int events = options.integer("events", 20_000);
     int clients = options.integer("clients", 16);
+    // scores in bulks of this many while writing the ledger (0: one per request)
+    int bulk = options.integer("bulk", 0);
     String only = options.text("projection", null);
     Duration poll = options.duration("poll", "100ms");
     ObjectNode results = report.results();
@@ -36,7 +38,7 @@ final class RebuildSuite {
                   run.http,
                   station,
                   new LoadGenerator.Settings(
-                      clients, 30, Duration.ZERO, Duration.ZERO, events, false),
+                      clients, 30, Duration.ZERO, Duration.ZERO, events, false, bulk),
                   null)
               .run();
       results.put(
