@@ -256,20 +256,15 @@ public class ComplaintCaseProjection {
 
   private void marked(Provenance p, String sessionId, String candidateId) {
     int year = stationYear(p.receivedAt());
-    long known =
-        jdbc.sql(
-                "SELECT COUNT(*) FROM rm_examiner_marking WHERE examiner_id = ? AND mark_year = ?"
-                    + " AND session_id = ? AND candidate_id = ?")
-            .params(p.actorId(), year, sessionId, candidateId)
-            .query(Long.class)
-            .single();
-    if (known == 0) {
-      jdbc.sql(
-              "INSERT INTO rm_examiner_marking (examiner_id, mark_year, session_id, candidate_id)"
-                  + " VALUES (?, ?, ?, ?)")
-          .params(p.actorId(), year, sessionId, candidateId)
-          .update();
-    }
+    // one statement, not a SELECT then an INSERT: every score passes here, and a rebuild replays
+    // them all (the same SQL on PostgreSQL and H2)
+    jdbc.sql(
+            "INSERT INTO rm_examiner_marking (examiner_id, mark_year, session_id, candidate_id)"
+                + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rm_examiner_marking"
+                + " WHERE examiner_id = ? AND mark_year = ? AND session_id = ? AND candidate_id = ?)")
+        .params(
+            p.actorId(), year, sessionId, candidateId, p.actorId(), year, sessionId, candidateId)
+        .update();
   }
 
   private void sanction(String complaintId, SanctionStatus status, Instant endedAt) {
