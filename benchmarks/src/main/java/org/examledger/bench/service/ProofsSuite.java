@@ -124,13 +124,17 @@ final class ProofsSuite {
             proof(http, Math.floorMod(random.nextLong(), size), size);
           }
           Histogram latency = Latencies.histogram();
+          Histogram reference = Latencies.histogram();
           for (int i = 0; i < requests; i++) {
             Latencies.recordNanos(
                 latency, proof(http, Math.floorMod(random.nextLong(), size), size));
+            // the same client's trivial request between two proofs, for what the platform adds
+            Latencies.recordNanos(reference, keyRequest(http));
           }
           ObjectNode o = bySize.putObject(String.valueOf(size));
           o.put("fillSeconds", Math.round(fillSeconds * 10) / 10.0);
           o.set("latency", Latencies.toJson(latency));
+          o.set("referenceLatency", Latencies.toJson(reference));
           o.put("serverResidentBytes", server.residentBytes());
           BenchMain.progress(
               "proofs: " + size + " leaves, p99 " + o.get("latency").get("p99Ms") + " ms");
@@ -150,7 +154,18 @@ final class ProofsSuite {
             + " size (GET /api/v1/log/leaves/{i}/proof?treeSize=N, signed in as the station"
             + " administrator), after --warmup-requests unmeasured ones; the server restarted on"
             + " the grown tables for each size. The first proof of each size is verified against the"
-            + " root with ledger-core's ProofVerifier.");
+            + " root with ledger-core's ProofVerifier. referenceLatency: after each measured proof"
+            + " the same client asks GET /api/v1/log/key (sign-in, a small answer, no database),"
+            + " what the platform alone adds to a request at that moment.");
+  }
+
+  /** {@code GET /api/v1/log/key}: sign-in and a small answer, no database. */
+  private static long keyRequest(Http http) {
+    Http.Response r = http.get("/api/v1/log/key", Station.ADMIN);
+    if (r.status() != 200) {
+      throw new IllegalStateException("GET /api/v1/log/key answered " + r.status());
+    }
+    return r.nanos();
   }
 
   private static long proof(Http http, long leaf, long size) {
