@@ -25,8 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -652,7 +654,27 @@ class ConsoleBrowserIT {
   private void follow(WebElement element) {
     WebElement page = browser.findElement(By.tagName("html"));
     element.click();
-    wait.until(ExpectedConditions.stalenessOf(page));
+    wait.until(d -> replaced(page));
+  }
+
+  /**
+   * Whether the page an element belongs to has been replaced. Chromedriver answers a question about
+   * an element of the old document either with a stale-element error or, when it asks while the new
+   * document is being attached, with an "unknown error" saying the node does not belong to the
+   * document (ExpectedConditions.stalenessOf knows only the first); both mean replaced.
+   */
+  private static boolean replaced(WebElement page) {
+    try {
+      page.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   private void open(String path) {
