@@ -8,8 +8,13 @@ final class Ed25519KeyVerifier implements Verifier {
 
   private final PublicKey publicKey;
 
+  /** Decoded once: a verifier kept for a key does not decompress its point for every signature. */
+  private final BcEd25519.DecodedPublicKey decoded;
+
   Ed25519KeyVerifier(PublicKey publicKey) {
     this.publicKey = publicKey;
+    // A PublicKey holds a point that decodes (PublicKey.fromRaw and fromSpki check it).
+    this.decoded = BcEd25519.decode(publicKey.raw());
   }
 
   @Override
@@ -26,7 +31,7 @@ final class Ed25519KeyVerifier implements Verifier {
               + " bytes, found "
               + signature.length());
     }
-    if (!BcEd25519.verify(publicKey.raw(), message, signature)) {
+    if (!decoded.verify(message, signature)) {
       throw fail("not verified");
     }
   }

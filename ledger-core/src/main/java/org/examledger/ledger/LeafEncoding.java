@@ -30,6 +30,16 @@ public final class LeafEncoding {
    * @throws LeafEncodingException when the payload or metadata is not I-JSON, naming the event
    */
   public static Bytes leafInput(StoredEvent event) {
+    return leafInput(event, parse(event, "payload", event.payload()));
+  }
+
+  /**
+   * The leaf input of an event whose payload the caller has already parsed with {@link
+   * CanonicalJson#parse} (the verifier reads the payload's provenance from the same tree).
+   *
+   * @throws LeafEncodingException when the metadata is not I-JSON, naming the event
+   */
+  public static Bytes leafInput(StoredEvent event, JsonNode parsedPayload) {
     ObjectNode leaf = NODES.objectNode();
     leaf.put("v", VERSION);
     leaf.put("eventId", event.eventIdentifier());
@@ -40,7 +50,7 @@ public final class LeafEncoding {
     leaf.put("payloadType", event.payloadType());
     putNullable(leaf, "payloadRevision", event.payloadRevision());
     leaf.put("timestamp", event.timestamp());
-    leaf.set("payload", parse(event, "payload", event.payload()));
+    leaf.set("payload", parsedPayload);
     leaf.set(
         "metaData",
         event.metaData() == null ? NODES.nullNode() : parse(event, "metaData", event.metaData()));
@@ -55,6 +65,11 @@ public final class LeafEncoding {
   /** RFC 6962 leaf hash of {@link #leafInput}: SHA-256(0x00 || leaf input). */
   public static Hash leafHash(StoredEvent event) {
     return Rfc6962.leafHash(leafInput(event));
+  }
+
+  /** {@link #leafHash(StoredEvent)} of an event whose payload the caller has already parsed. */
+  public static Hash leafHash(StoredEvent event, JsonNode parsedPayload) {
+    return Rfc6962.leafHash(leafInput(event, parsedPayload));
   }
 
   private static JsonNode parse(StoredEvent event, String column, Bytes json) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -18,6 +19,7 @@ import org.examledger.checkpoint.NoteVerificationException;
 import org.examledger.checkpoint.NoteVerifierKey;
 import org.examledger.checkpoint.SignedNote;
 import org.examledger.crypto.Sm2UserId;
+import org.examledger.crypto.Verifier;
 import org.examledger.crypto.Verifiers;
 import org.examledger.envelope.Envelope;
 import org.examledger.envelope.EnvelopeException;
@@ -166,6 +168,10 @@ public final class LedgerVerifier {
     private final MerkleLog tree;
     private final ForkJoinPool workers;
     private final KeyHistory keys = new KeyHistory();
+
+    /** One verifier per key, its point decoded once; shared by the checking threads. */
+    private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
+
     private final List<Hash> pending = new ArrayList<>();
     private List<LedgerEntry> batch = new ArrayList<>();
     private List<LedgerEntry> checking = List.of();
@@ -270,16 +276,27 @@ public final class LedgerVerifier {
       if (event == null) {
         return new Checked(null, null, SignatureOutcome.NONE);
       }
+      // Parsed once for the leaf and the signature; an unreadable payload takes the paths that
+      // parse it again and say why.
+      JsonNode payload;
+      try {
+        payload = CanonicalJson.parse(event.payload());
+      } catch (CanonicalJsonException x) {
+        payload = null;
+      }
       Hash recomputed = null;
       String unreadable = null;
       if (e.leafIndex() != null) {
         try {
-          recomputed = LeafEncoding.leafHash(event);
+          recomputed =
+              payload == null
+                  ? LeafEncoding.leafHash(event)
+                  : LeafEncoding.leafHash(event, payload);
         } catch (LeafEncodingException x) {
           unreadable = x.getMessage();
         }
       }
-      return new Checked(recomputed, unreadable, signature(event, e.leafIndex()));
+      return new Checked(recomputed, unreadable, signature(event, payload, e.leafIndex()));
     }
 
     private void apply(LedgerEntry entry, Checked checked) {
@@ -398,11 +415,12 @@ public final class LedgerVerifier {
     /**
      * The signature check of one event: pure (reads the key history only), so it runs in parallel.
      */
-    private SignatureOutcome signature(StoredEvent event, Long leafIndex) {
+    private SignatureOutcome signature(StoredEvent event, JsonNode payload, Long leafIndex) {
       String id = event.eventIdentifier();
       JsonNode provenance;
       try {
-        provenance = CanonicalJson.parse(event.payload()).get("provenance");
+        provenance =
+            (payload == null ? CanonicalJson.parse(event.payload()) : payload).get("provenance");
       } catch (CanonicalJsonException e) {
         // already reported by the leaf check (or as an event without a leaf)
         if (leafIndex == null) {
@@ -437,17 +455,18 @@ public final class LedgerVerifier {
         statement =
             Envelopes.verify(
                 Envelope.parse(envelopeJson.textValue()),
-                keyId ->
-                    Verifiers.forKey(
-                        keys.find(keyId.value())
-                            .orElseThrow(
-                                () ->
-                                    new EnvelopeException(
-                                        "unknown key: keyid "
-                                            + keyId
-                                            + " is not registered by any key registry event"))
-                            .publicKey(),
-                        Sm2UserId.DEFAULT));
+                keyId -> {
+                  KeyHistory.Key key =
+                      keys.find(keyId.value())
+                          .orElseThrow(
+                              () ->
+                                  new EnvelopeException(
+                                      "unknown key: keyid "
+                                          + keyId
+                                          + " is not registered by any key registry event"));
+                  return verifiers.computeIfAbsent(
+                      key.keyId(), k -> Verifiers.forKey(key.publicKey(), Sm2UserId.DEFAULT));
+                });
       } catch (EnvelopeException e) {
         return SignatureOutcome.of(
             Problem.ofEvent(
