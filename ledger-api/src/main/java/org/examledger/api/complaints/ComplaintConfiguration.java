@@ -13,6 +13,7 @@ import org.examledger.projections.complaints.SuspensionProjection;
 import org.examledger.projections.complaints.SuspensionsView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -67,7 +68,7 @@ public class ComplaintConfiguration {
   }
 
   @Bean
-  public ComplaintCaseProjection complaintCaseProjection(JdbcClient jdbc) {
+  public ComplaintCaseProjection complaintCaseProjection(JdbcOperations jdbc) {
     return new ComplaintCaseProjection(jdbc);
   }
 

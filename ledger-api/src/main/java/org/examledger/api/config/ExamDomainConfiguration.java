@@ -10,7 +10,7 @@ import org.examledger.projections.scores.ResultSheetProjection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * Registers the domain (which has no Spring stereotypes: ledger-core stays free of Spring) and the
@@ -38,8 +38,8 @@ public class ExamDomainConfiguration {
   }
 
   @Bean
-  public ResultSheetProjection resultSheetProjection(JdbcClient jdbcClient) {
-    return new ResultSheetProjection(jdbcClient);
+  public ResultSheetProjection resultSheetProjection(JdbcOperations jdbc) {
+    return new ResultSheetProjection(jdbc);
   }
 
   /** The service's clock: stamps receivedAt on commands. Tests replace it with a fixed clock. */

@@ -7,6 +7,7 @@ import org.examledger.projections.statistics.StationStatistics;
 import org.examledger.projections.statistics.StationStatisticsProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The examiner roster and the station statistics: tracking projections and their readers. */
@@ -14,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ReadModelConfiguration {
 
   @Bean
-  public ExaminerRosterProjection examinerRosterProjection(JdbcClient jdbc) {
+  public ExaminerRosterProjection examinerRosterProjection(JdbcOperations jdbc) {
     return new ExaminerRosterProjection(jdbc);
   }
 
@@ -24,7 +25,7 @@ public class ReadModelConfiguration {
   }
 
   @Bean
-  public StationStatisticsProjection stationStatisticsProjection(JdbcClient jdbc) {
+  public StationStatisticsProjection stationStatisticsProjection(JdbcOperations jdbc) {
     return new StationStatisticsProjection(jdbc);
   }
 

@@ -26,6 +26,8 @@ import org.examledger.exam.IndependentMarkRecordedEvent;
 import org.examledger.exam.Provenance;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SuspendedActorStatementRecordedEvent;
+import org.examledger.projections.ProjectionWrites;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,10 +46,15 @@ public class ComplaintCaseProjection {
    */
   public static final ZoneOffset STATION_CALENDAR = ZoneOffset.ofHours(8);
 
+  /** Reads and the reset handler's deletions, at once. */
   private final JdbcClient jdbc;
 
-  public ComplaintCaseProjection(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  /** The event handlers' writes, as JDBC batches at the commit of the processor's batch. */
+  private final ProjectionWrites writes;
+
+  public ComplaintCaseProjection(JdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.writes = new ProjectionWrites(jdbc);
   }
 
   public static int stationYear(Instant t) {
@@ -57,53 +64,53 @@ public class ComplaintCaseProjection {
   @EventHandler
   void on(ComplaintFiledEvent e, @MessageIdentifier String eventId) {
     Provenance p = e.provenance();
-    jdbc.sql(
-            "INSERT INTO rm_complaint (complaint_id, respondent_id, respondent_role, session_id,"
-                + " candidate_id, channel, summary, filed_by, filed_at, filed_year, status,"
-                + " reopen_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
-        .params(
-            e.complaintId(),
-            e.respondentId(),
-            e.respondentRole().name(),
-            e.sessionId(),
-            e.candidateId(),
-            e.channel().name(),
-            e.summary(),
-            p.actorId(),
-            ts(p.receivedAt()),
-            stationYear(p.receivedAt()),
-            ComplaintStatus.RECEIVED.name())
-        .update();
+    writes.update(
+        "INSERT INTO rm_complaint (complaint_id, respondent_id, respondent_role, session_id,"
+            + " candidate_id, channel, summary, filed_by, filed_at, filed_year, status,"
+            + " reopen_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        e.complaintId(),
+        e.respondentId(),
+        e.respondentRole().name(),
+        e.sessionId(),
+        e.candidateId(),
+        e.channel().name(),
+        e.summary(),
+        p.actorId(),
+        ts(p.receivedAt()),
+        stationYear(p.receivedAt()),
+        ComplaintStatus.RECEIVED.name());
     step(e.complaintId(), "FILED", p, e.channel() + ": " + e.summary(), eventId);
   }
 
   @EventHandler
   void on(InvestigatorAssignedEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql("UPDATE rm_complaint SET investigator_id = ?, status = ? WHERE complaint_id = ?")
-        .params(e.investigatorId(), ComplaintStatus.UNDER_INVESTIGATION.name(), e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET investigator_id = ?, status = ? WHERE complaint_id = ?",
+        e.investigatorId(),
+        ComplaintStatus.UNDER_INVESTIGATION.name(),
+        e.complaintId());
     step(e.complaintId(), "INVESTIGATOR_ASSIGNED", e.provenance(), e.investigatorId(), eventId);
   }
 
   @EventHandler
   void on(EvidenceLinkedEvent e, @MessageIdentifier String eventId) {
     int n =
-        jdbc.sql("SELECT COUNT(*) FROM rm_complaint_evidence WHERE complaint_id = ?")
+        writes
+            .read()
+            .sql("SELECT COUNT(*) FROM rm_complaint_evidence WHERE complaint_id = ?")
             .param(e.complaintId())
             .query(Integer.class)
             .single();
-    jdbc.sql(
-            "INSERT INTO rm_complaint_evidence (complaint_id, evidence_no, kind, reference,"
-                + " description, linked_by, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            e.complaintId(),
-            n + 1,
-            e.kind().name(),
-            e.reference(),
-            e.description(),
-            e.provenance().actorId(),
-            ts(e.provenance().receivedAt()))
-        .update();
+    writes.update(
+        "INSERT INTO rm_complaint_evidence (complaint_id, evidence_no, kind, reference,"
+            + " description, linked_by, linked_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        e.complaintId(),
+        n + 1,
+        e.kind().name(),
+        e.reference(),
+        e.description(),
+        e.provenance().actorId(),
+        ts(e.provenance().receivedAt()));
     step(
         e.complaintId(),
         "EVIDENCE_LINKED",
@@ -114,49 +121,46 @@ public class ComplaintCaseProjection {
 
   @EventHandler
   void on(ComplaintReferredEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql("UPDATE rm_complaint SET referred_to = ? WHERE complaint_id = ?")
-        .params(e.referredTo(), e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET referred_to = ? WHERE complaint_id = ?",
+        e.referredTo(),
+        e.complaintId());
     step(e.complaintId(), "REFERRED", e.provenance(), e.referredTo() + ": " + e.reason(), eventId);
   }
 
   @EventHandler
   void on(ComplaintDecidedEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql(
-            "UPDATE rm_complaint SET status = ?, outcome = ?, reasons = ?, decided_at = ? WHERE"
-                + " complaint_id = ?")
-        .params(
-            e.outcome().name(),
-            e.outcome().name(),
-            e.reasons(),
-            ts(e.provenance().receivedAt()),
-            e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET status = ?, outcome = ?, reasons = ?, decided_at = ? WHERE"
+            + " complaint_id = ?",
+        e.outcome().name(),
+        e.outcome().name(),
+        e.reasons(),
+        ts(e.provenance().receivedAt()),
+        e.complaintId());
     step(e.complaintId(), "DECIDED", e.provenance(), e.outcome() + ": " + e.reasons(), eventId);
   }
 
   @EventHandler
   void on(ComplaintReopenedEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql(
-            "UPDATE rm_complaint SET status = ?, reopen_count = reopen_count + 1 WHERE"
-                + " complaint_id = ?")
-        .params(ComplaintStatus.UNDER_INVESTIGATION.name(), e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET status = ?, reopen_count = reopen_count + 1 WHERE"
+            + " complaint_id = ?",
+        ComplaintStatus.UNDER_INVESTIGATION.name(),
+        e.complaintId());
     step(e.complaintId(), "REOPENED", e.provenance(), e.reason(), eventId);
   }
 
   @EventHandler
   void on(RespondentSuspendedEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql(
-            "UPDATE rm_complaint SET sanction_status = ?, suspended_from = ?, suspended_until = ?,"
-                + " self_criticism_sha256 = NULL, station_approved_by = NULL, upper_approved_by ="
-                + " NULL, sanction_ended_at = NULL WHERE complaint_id = ?")
-        .params(
-            SanctionStatus.SUSPENDED.name(),
-            ts(e.suspendedFrom()),
-            ts(e.suspendedUntil()),
-            e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET sanction_status = ?, suspended_from = ?, suspended_until = ?,"
+            + " self_criticism_sha256 = NULL, station_approved_by = NULL, upper_approved_by ="
+            + " NULL, sanction_ended_at = NULL WHERE complaint_id = ?",
+        SanctionStatus.SUSPENDED.name(),
+        ts(e.suspendedFrom()),
+        ts(e.suspendedUntil()),
+        e.complaintId());
     step(
         e.complaintId(),
         "SUSPENDED",
@@ -178,9 +182,10 @@ public class ComplaintCaseProjection {
 
   @EventHandler
   void on(SelfCriticismSubmittedEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql("UPDATE rm_complaint SET self_criticism_sha256 = ? WHERE complaint_id = ?")
-        .params(e.documentSha256(), e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET self_criticism_sha256 = ? WHERE complaint_id = ?",
+        e.documentSha256(),
+        e.complaintId());
     step(
         e.complaintId(),
         "SELF_CRITICISM",
@@ -193,9 +198,10 @@ public class ComplaintCaseProjection {
   void on(ReinstatementApprovedEvent e, @MessageIdentifier String eventId) {
     String column =
         e.level() == ApprovalLevel.STATION ? "station_approved_by" : "upper_approved_by";
-    jdbc.sql("UPDATE rm_complaint SET " + column + " = ? WHERE complaint_id = ?")
-        .params(e.provenance().actorId(), e.complaintId())
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET " + column + " = ? WHERE complaint_id = ?",
+        e.provenance().actorId(),
+        e.complaintId());
     step(
         e.complaintId(),
         e.level() + "_APPROVED",
@@ -218,16 +224,14 @@ public class ComplaintCaseProjection {
 
   @EventHandler
   void on(SuspendedActorStatementRecordedEvent e, @MessageIdentifier String eventId) {
-    jdbc.sql(
-            "INSERT INTO rm_suspended_statement (event_id, person_id, session_id, statement_type,"
-                + " received_at) VALUES (?, ?, ?, ?, ?)")
-        .params(
-            eventId,
-            e.provenance().actorId(),
-            e.sessionId(),
-            e.statementType(),
-            ts(e.provenance().receivedAt()))
-        .update();
+    writes.update(
+        "INSERT INTO rm_suspended_statement (event_id, person_id, session_id, statement_type,"
+            + " received_at) VALUES (?, ?, ?, ?, ?)",
+        eventId,
+        e.provenance().actorId(),
+        e.sessionId(),
+        e.statementType(),
+        ts(e.provenance().receivedAt()));
   }
 
   @EventHandler
@@ -258,42 +262,48 @@ public class ComplaintCaseProjection {
     int year = stationYear(p.receivedAt());
     // one statement, not a SELECT then an INSERT: every score passes here, and a rebuild replays
     // them all (the same SQL on PostgreSQL and H2)
-    jdbc.sql(
-            "INSERT INTO rm_examiner_marking (examiner_id, mark_year, session_id, candidate_id)"
-                + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rm_examiner_marking"
-                + " WHERE examiner_id = ? AND mark_year = ? AND session_id = ? AND candidate_id = ?)")
-        .params(
-            p.actorId(), year, sessionId, candidateId, p.actorId(), year, sessionId, candidateId)
-        .update();
+    writes.update(
+        "INSERT INTO rm_examiner_marking (examiner_id, mark_year, session_id, candidate_id)"
+            + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM rm_examiner_marking"
+            + " WHERE examiner_id = ? AND mark_year = ? AND session_id = ? AND candidate_id = ?)",
+        p.actorId(),
+        year,
+        sessionId,
+        candidateId,
+        p.actorId(),
+        year,
+        sessionId,
+        candidateId);
   }
 
   private void sanction(String complaintId, SanctionStatus status, Instant endedAt) {
-    jdbc.sql(
-            "UPDATE rm_complaint SET sanction_status = ?, sanction_ended_at = ? WHERE"
-                + " complaint_id = ?")
-        .params(status.name(), endedAt == null ? null : ts(endedAt), complaintId)
-        .update();
+    writes.update(
+        "UPDATE rm_complaint SET sanction_status = ?, sanction_ended_at = ? WHERE"
+            + " complaint_id = ?",
+        status.name(),
+        endedAt == null ? null : ts(endedAt),
+        complaintId);
   }
 
   private void step(String complaintId, String step, Provenance p, String detail, String eventId) {
     int n =
-        jdbc.sql("SELECT COUNT(*) FROM rm_complaint_step WHERE complaint_id = ?")
+        writes
+            .read()
+            .sql("SELECT COUNT(*) FROM rm_complaint_step WHERE complaint_id = ?")
             .param(complaintId)
             .query(Integer.class)
             .single();
-    jdbc.sql(
-            "INSERT INTO rm_complaint_step (complaint_id, step_no, step, actor_id, signed, at,"
-                + " detail, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            complaintId,
-            n + 1,
-            step,
-            p.actorId(),
-            p.signed(),
-            ts(p.receivedAt()),
-            detail.length() > 2000 ? detail.substring(0, 2000) : detail,
-            eventId)
-        .update();
+    writes.update(
+        "INSERT INTO rm_complaint_step (complaint_id, step_no, step, actor_id, signed, at,"
+            + " detail, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        complaintId,
+        n + 1,
+        step,
+        p.actorId(),
+        p.signed(),
+        ts(p.receivedAt()),
+        detail.length() > 2000 ? detail.substring(0, 2000) : detail,
+        eventId);
   }
 
   private static Timestamp ts(Instant t) {

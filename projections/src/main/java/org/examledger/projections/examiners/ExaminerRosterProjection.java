@@ -15,6 +15,8 @@ import org.examledger.exam.StaffAssignedEvent;
 import org.examledger.exam.StaffUnassignedEvent;
 import org.examledger.keys.ActorRole;
 import org.examledger.keys.KeyRegisteredEvent;
+import org.examledger.projections.ProjectionWrites;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Keeps the roster tables in the tracking processor {@value #PROCESSING_GROUP}. */
@@ -23,10 +25,15 @@ public class ExaminerRosterProjection {
 
   public static final String PROCESSING_GROUP = "examiner-roster";
 
+  /** Reads and the reset handler's deletions, at once. */
   private final JdbcClient jdbc;
 
-  public ExaminerRosterProjection(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  /** The event handlers' writes, as JDBC batches at the commit of the processor's batch. */
+  private final ProjectionWrites writes;
+
+  public ExaminerRosterProjection(JdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.writes = new ProjectionWrites(jdbc);
   }
 
   @EventHandler
@@ -35,50 +42,59 @@ public class ExaminerRosterProjection {
       return;
     }
     long known =
-        jdbc.sql("SELECT COUNT(*) FROM rm_examiner WHERE person_id = ?")
+        writes
+            .read()
+            .sql("SELECT COUNT(*) FROM rm_examiner WHERE person_id = ?")
             .param(e.ownerId())
             .query(Long.class)
             .single();
     if (known == 0) {
-      jdbc.sql("INSERT INTO rm_examiner (person_id, registered_at) VALUES (?, ?)")
-          .params(e.ownerId(), ts(e.validFrom()))
-          .update();
+      writes.update(
+          "INSERT INTO rm_examiner (person_id, registered_at) VALUES (?, ?)",
+          e.ownerId(),
+          ts(e.validFrom()));
     }
   }
 
   @EventHandler
   void on(SessionScheduledEvent e) {
     for (ScoreComponent c : e.components()) {
-      jdbc.sql(
-              "INSERT INTO rm_roster_component (session_id, component_id, max_score) VALUES (?, ?,"
-                  + " ?)")
-          .params(e.sessionId(), c.componentId(), c.maxScore())
-          .update();
+      writes.update(
+          "INSERT INTO rm_roster_component (session_id, component_id, max_score) VALUES (?, ?,"
+              + " ?)",
+          e.sessionId(),
+          c.componentId(),
+          c.maxScore());
     }
   }
 
   @EventHandler
   void on(StaffAssignedEvent e) {
     // a reassignment after an unassignment reopens the row
-    jdbc.sql(
-            "DELETE FROM rm_examiner_assignment WHERE person_id = ? AND session_id = ? AND role ="
-                + " ?")
-        .params(e.personId(), e.sessionId(), e.role().name())
-        .update();
-    jdbc.sql(
-            "INSERT INTO rm_examiner_assignment (person_id, session_id, role, assigned_at,"
-                + " unassigned_at) VALUES (?, ?, ?, ?, NULL)")
-        .params(e.personId(), e.sessionId(), e.role().name(), ts(e.provenance().receivedAt()))
-        .update();
+    writes.update(
+        "DELETE FROM rm_examiner_assignment WHERE person_id = ? AND session_id = ? AND role ="
+            + " ?",
+        e.personId(),
+        e.sessionId(),
+        e.role().name());
+    writes.update(
+        "INSERT INTO rm_examiner_assignment (person_id, session_id, role, assigned_at,"
+            + " unassigned_at) VALUES (?, ?, ?, ?, NULL)",
+        e.personId(),
+        e.sessionId(),
+        e.role().name(),
+        ts(e.provenance().receivedAt()));
   }
 
   @EventHandler
   void on(StaffUnassignedEvent e) {
-    jdbc.sql(
-            "UPDATE rm_examiner_assignment SET unassigned_at = ? WHERE person_id = ? AND"
-                + " session_id = ? AND role = ?")
-        .params(ts(e.provenance().receivedAt()), e.personId(), e.sessionId(), e.role().name())
-        .update();
+    writes.update(
+        "UPDATE rm_examiner_assignment SET unassigned_at = ? WHERE person_id = ? AND"
+            + " session_id = ? AND role = ?",
+        ts(e.provenance().receivedAt()),
+        e.personId(),
+        e.sessionId(),
+        e.role().name());
   }
 
   @EventHandler
@@ -99,16 +115,14 @@ public class ExaminerRosterProjection {
 
   @EventHandler
   void on(ScoreCorrectedEvent e) {
-    jdbc.sql(
-            "UPDATE rm_roster_mark SET score = ? WHERE session_id = ? AND candidate_id = ? AND"
-                + " component_id = ? AND mark_number = ?")
-        .params(
-            e.newScore(),
-            e.sessionId(),
-            e.candidateId(),
-            e.componentId(),
-            Math.max(1, e.markNumber()))
-        .update();
+    writes.update(
+        "UPDATE rm_roster_mark SET score = ? WHERE session_id = ? AND candidate_id = ? AND"
+            + " component_id = ? AND mark_number = ?",
+        e.newScore(),
+        e.sessionId(),
+        e.candidateId(),
+        e.componentId(),
+        Math.max(1, e.markNumber()));
   }
 
   @ResetHandler
@@ -123,11 +137,15 @@ public class ExaminerRosterProjection {
 
   private void mark(
       String session, String candidate, String component, int n, String examiner, BigDecimal s) {
-    jdbc.sql(
-            "INSERT INTO rm_roster_mark (session_id, candidate_id, component_id, mark_number,"
-                + " examiner_id, score) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(session, candidate, component, n, examiner, s)
-        .update();
+    writes.update(
+        "INSERT INTO rm_roster_mark (session_id, candidate_id, component_id, mark_number,"
+            + " examiner_id, score) VALUES (?, ?, ?, ?, ?, ?)",
+        session,
+        candidate,
+        component,
+        n,
+        examiner,
+        s);
   }
 
   private static Timestamp ts(Instant t) {

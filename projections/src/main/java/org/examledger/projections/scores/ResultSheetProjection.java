@@ -26,9 +26,11 @@ import org.examledger.exam.ScoreCountersignedEvent;
 import org.examledger.exam.ScoreRecordedEvent;
 import org.examledger.exam.SessionScheduledEvent;
 import org.examledger.exam.SheetStatus;
+import org.examledger.projections.ProjectionWrites;
 import org.examledger.sheets.ResultSheetView;
 import org.examledger.sheets.ResultSheetView.ComponentScoreView;
 import org.examledger.sheets.ResultSheetView.Outcome;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,126 +42,117 @@ public class ResultSheetProjection {
 
   public static final String PROCESSING_GROUP = "result-sheets";
 
+  /** Reads and the reset handler's deletions, at once. */
   private final JdbcClient jdbc;
 
-  public ResultSheetProjection(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  /** The event handlers' writes, as JDBC batches at the commit of the processor's batch. */
+  private final ProjectionWrites writes;
+
+  public ResultSheetProjection(JdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.writes = new ProjectionWrites(jdbc);
   }
 
   @EventHandler
   void on(SessionScheduledEvent event) {
-    jdbc.sql(
-            "INSERT INTO rm_session (session_id, occupation, exam_level, exam_type, pass_mark,"
-                + " starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            event.sessionId(),
-            event.occupation(),
-            event.level(),
-            event.examType().name(),
-            event.passMark(),
-            utc(event.startsAt()),
-            utc(event.endsAt()))
-        .update();
+    writes.update(
+        "INSERT INTO rm_session (session_id, occupation, exam_level, exam_type, pass_mark,"
+            + " starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        event.sessionId(),
+        event.occupation(),
+        event.level(),
+        event.examType().name(),
+        event.passMark(),
+        utc(event.startsAt()),
+        utc(event.endsAt()));
     List<ScoreComponent> components = event.components();
     for (int i = 0; i < components.size(); i++) {
       ScoreComponent c = components.get(i);
-      jdbc.sql(
-              "INSERT INTO rm_session_component (session_id, component_id, position, name,"
-                  + " max_score, double_marking_tolerance) VALUES (?, ?, ?, ?, ?, ?)")
-          .params(
-              event.sessionId(),
-              c.componentId(),
-              i,
-              c.name(),
-              c.maxScore(),
-              c.doubleMarkingTolerance())
-          .update();
+      writes.update(
+          "INSERT INTO rm_session_component (session_id, component_id, position, name,"
+              + " max_score, double_marking_tolerance) VALUES (?, ?, ?, ?, ?, ?)",
+          event.sessionId(),
+          c.componentId(),
+          i,
+          c.name(),
+          c.maxScore(),
+          c.doubleMarkingTolerance());
     }
   }
 
   @EventHandler
   void on(CandidateRegisteredEvent event) {
-    jdbc.sql(
-            "INSERT INTO rm_result_sheet (session_id, candidate_id, registered_at, status)"
-                + " VALUES (?, ?, ?, ?)")
-        .params(
-            event.sessionId(),
-            event.candidateId(),
-            utc(event.provenance().receivedAt()),
-            SheetStatus.OPEN.name())
-        .update();
+    writes.update(
+        "INSERT INTO rm_result_sheet (session_id, candidate_id, registered_at, status)"
+            + " VALUES (?, ?, ?, ?)",
+        event.sessionId(),
+        event.candidateId(),
+        utc(event.provenance().receivedAt()),
+        SheetStatus.OPEN.name());
   }
 
   /** The first mark of a component. */
   @EventHandler
   void on(ScoreRecordedEvent event, @MessageIdentifier String eventId) {
-    jdbc.sql(
-            "INSERT INTO rm_component_score (session_id, candidate_id, component_id, score,"
-                + " actor_id, submitter_id, recorded_at, signed, entry_event_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            event.sessionId(),
-            event.candidateId(),
-            event.componentId(),
-            event.score(),
-            event.provenance().actorId(),
-            event.provenance().submitterId(),
-            utc(event.provenance().receivedAt()),
-            event.provenance().signed(),
-            eventId)
-        .update();
+    writes.update(
+        "INSERT INTO rm_component_score (session_id, candidate_id, component_id, score,"
+            + " actor_id, submitter_id, recorded_at, signed, entry_event_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        event.sessionId(),
+        event.candidateId(),
+        event.componentId(),
+        event.score(),
+        event.provenance().actorId(),
+        event.provenance().submitterId(),
+        utc(event.provenance().receivedAt()),
+        event.provenance().signed(),
+        eventId);
   }
 
   /** A second or third mark of a double-marked component. */
   @EventHandler
   void on(IndependentMarkRecordedEvent event, @MessageIdentifier String eventId) {
-    jdbc.sql(
-            "INSERT INTO rm_component_mark (session_id, candidate_id, component_id, mark_number,"
-                + " score, actor_id, submitter_id, recorded_at, signed, entry_event_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            event.sessionId(),
-            event.candidateId(),
-            event.componentId(),
-            event.markNumber(),
-            event.score(),
-            event.provenance().actorId(),
-            event.provenance().submitterId(),
-            utc(event.provenance().receivedAt()),
-            event.provenance().signed(),
-            eventId)
-        .update();
+    writes.update(
+        "INSERT INTO rm_component_mark (session_id, candidate_id, component_id, mark_number,"
+            + " score, actor_id, submitter_id, recorded_at, signed, entry_event_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        event.sessionId(),
+        event.candidateId(),
+        event.componentId(),
+        event.markNumber(),
+        event.score(),
+        event.provenance().actorId(),
+        event.provenance().submitterId(),
+        utc(event.provenance().receivedAt()),
+        event.provenance().signed(),
+        eventId);
   }
 
   /** The corrected mark takes the new value; the correction is now the entry to countersign. */
   @EventHandler
   void on(ScoreCorrectedEvent event, @MessageIdentifier String eventId) {
     if (event.markNumber() <= 1) {
-      jdbc.sql(
-              "UPDATE rm_component_score SET score = ?, signed = ?, entry_event_id = ?"
-                  + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?")
-          .params(
-              event.newScore(),
-              event.provenance().signed(),
-              eventId,
-              event.sessionId(),
-              event.candidateId(),
-              event.componentId())
-          .update();
+      writes.update(
+          "UPDATE rm_component_score SET score = ?, signed = ?, entry_event_id = ?"
+              + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?",
+          event.newScore(),
+          event.provenance().signed(),
+          eventId,
+          event.sessionId(),
+          event.candidateId(),
+          event.componentId());
     } else {
-      jdbc.sql(
-              "UPDATE rm_component_mark SET score = ?, signed = ?, entry_event_id = ?"
-                  + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?"
-                  + " AND mark_number = ?")
-          .params(
-              event.newScore(),
-              event.provenance().signed(),
-              eventId,
-              event.sessionId(),
-              event.candidateId(),
-              event.componentId(),
-              event.markNumber())
-          .update();
+      writes.update(
+          "UPDATE rm_component_mark SET score = ?, signed = ?, entry_event_id = ?"
+              + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?"
+              + " AND mark_number = ?",
+          event.newScore(),
+          event.provenance().signed(),
+          eventId,
+          event.sessionId(),
+          event.candidateId(),
+          event.componentId(),
+          event.markNumber());
     }
   }
 
@@ -169,34 +162,30 @@ public class ResultSheetProjection {
    */
   @EventHandler
   void on(ScoreCountersignedEvent event) {
-    jdbc.sql(
-            "UPDATE rm_component_score SET signed = TRUE"
-                + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?"
-                + " AND (entry_event_id = ? OR entry_event_id IS NULL)")
-        .params(
-            event.sessionId(),
-            event.candidateId(),
-            event.componentId(),
-            event.countersignedEventId())
-        .update();
-    jdbc.sql("UPDATE rm_component_mark SET signed = TRUE WHERE entry_event_id = ?")
-        .params(event.countersignedEventId())
-        .update();
+    writes.update(
+        "UPDATE rm_component_score SET signed = TRUE"
+            + " WHERE session_id = ? AND candidate_id = ? AND component_id = ?"
+            + " AND (entry_event_id = ? OR entry_event_id IS NULL)",
+        event.sessionId(),
+        event.candidateId(),
+        event.componentId(),
+        event.countersignedEventId());
+    writes.update(
+        "UPDATE rm_component_mark SET signed = TRUE WHERE entry_event_id = ?",
+        event.countersignedEventId());
   }
 
   @EventHandler
   void on(ScoreAdjudicatedEvent event) {
-    jdbc.sql(
-            "INSERT INTO rm_component_adjudication (session_id, candidate_id, component_id, score,"
-                + " actor_id, adjudicated_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(
-            event.sessionId(),
-            event.candidateId(),
-            event.componentId(),
-            event.score(),
-            event.provenance().actorId(),
-            utc(event.provenance().receivedAt()))
-        .update();
+    writes.update(
+        "INSERT INTO rm_component_adjudication (session_id, candidate_id, component_id, score,"
+            + " actor_id, adjudicated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        event.sessionId(),
+        event.candidateId(),
+        event.componentId(),
+        event.score(),
+        event.provenance().actorId(),
+        utc(event.provenance().receivedAt()));
   }
 
   @EventHandler
@@ -220,9 +209,11 @@ public class ResultSheetProjection {
   }
 
   private void status(String sessionId, String candidateId, SheetStatus status) {
-    jdbc.sql("UPDATE rm_result_sheet SET status = ? WHERE session_id = ? AND candidate_id = ?")
-        .params(status.name(), sessionId, candidateId)
-        .update();
+    writes.update(
+        "UPDATE rm_result_sheet SET status = ? WHERE session_id = ? AND candidate_id = ?",
+        status.name(),
+        sessionId,
+        candidateId);
   }
 
   /** Replay starts from nothing: the tables hold only what the events say. */

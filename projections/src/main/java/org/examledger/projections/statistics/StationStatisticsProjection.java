@@ -7,7 +7,9 @@ import org.examledger.exam.CandidateRegisteredEvent;
 import org.examledger.exam.ResultSheetPublishedEvent;
 import org.examledger.exam.SessionCancelledEvent;
 import org.examledger.exam.SessionScheduledEvent;
+import org.examledger.projections.ProjectionWrites;
 import org.examledger.projections.complaints.ComplaintCaseProjection;
+import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -19,47 +21,51 @@ public class StationStatisticsProjection {
 
   public static final String PROCESSING_GROUP = "station-statistics";
 
+  /** Reads and the reset handler's deletions, at once. */
   private final JdbcClient jdbc;
 
-  public StationStatisticsProjection(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  /** The event handlers' writes, as JDBC batches at the commit of the processor's batch. */
+  private final ProjectionWrites writes;
+
+  public StationStatisticsProjection(JdbcOperations jdbc) {
+    this.jdbc = JdbcClient.create(jdbc);
+    this.writes = new ProjectionWrites(jdbc);
   }
 
   @EventHandler
   void on(SessionScheduledEvent e) {
-    jdbc.sql(
-            "INSERT INTO rm_stat_session (session_id, stat_year, exam_type, occupation,"
-                + " cancelled) VALUES (?, ?, ?, ?, FALSE)")
-        .params(
-            e.sessionId(),
-            ComplaintCaseProjection.stationYear(e.startsAt()),
-            e.examType().name(),
-            e.occupation())
-        .update();
+    writes.update(
+        "INSERT INTO rm_stat_session (session_id, stat_year, exam_type, occupation,"
+            + " cancelled) VALUES (?, ?, ?, ?, FALSE)",
+        e.sessionId(),
+        ComplaintCaseProjection.stationYear(e.startsAt()),
+        e.examType().name(),
+        e.occupation());
   }
 
   @EventHandler
   void on(SessionCancelledEvent e) {
-    jdbc.sql("UPDATE rm_stat_session SET cancelled = TRUE WHERE session_id = ?")
-        .param(e.sessionId())
-        .update();
+    writes.update(
+        "UPDATE rm_stat_session SET cancelled = TRUE WHERE session_id = ?", e.sessionId());
   }
 
   @EventHandler
   void on(CandidateRegisteredEvent e) {
-    jdbc.sql(
-            "INSERT INTO rm_stat_candidate (session_id, candidate_id, stat_year, passed) SELECT"
-                + " session_id, ?, stat_year, NULL FROM rm_stat_session WHERE session_id = ?")
-        .params(e.candidateId(), e.sessionId())
-        .update();
+    writes.update(
+        "INSERT INTO rm_stat_candidate (session_id, candidate_id, stat_year, passed) SELECT"
+            + " session_id, ?, stat_year, NULL FROM rm_stat_session WHERE session_id = ?",
+        e.candidateId(),
+        e.sessionId());
   }
 
   /** The published result counts (a republication after a reopening replaces it). */
   @EventHandler
   void on(ResultSheetPublishedEvent e) {
-    jdbc.sql("UPDATE rm_stat_candidate SET passed = ? WHERE session_id = ? AND candidate_id = ?")
-        .params(e.passed(), e.sessionId(), e.candidateId())
-        .update();
+    writes.update(
+        "UPDATE rm_stat_candidate SET passed = ? WHERE session_id = ? AND candidate_id = ?",
+        e.passed(),
+        e.sessionId(),
+        e.candidateId());
   }
 
   @ResetHandler

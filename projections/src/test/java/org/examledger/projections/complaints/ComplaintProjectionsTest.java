@@ -24,6 +24,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The complaint read models as plain objects over an in-memory H2 with the real migrations. */
@@ -54,7 +55,7 @@ class ComplaintProjectionsTest {
     JdbcClient jdbc = JdbcClient.create(dataSource);
     suspensions = new SuspensionProjection(jdbc);
     registry = new SuspensionsView(jdbc);
-    cases = new ComplaintCaseProjection(jdbc);
+    cases = new ComplaintCaseProjection(new JdbcTemplate(dataSource));
     views = new ComplaintViews(jdbc);
   }
 

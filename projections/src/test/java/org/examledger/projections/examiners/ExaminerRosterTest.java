@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The roster's leniency index against hand-computed numbers. */
@@ -43,7 +44,7 @@ class ExaminerRosterTest {
         .migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     ComplaintViews complaints = new ComplaintViews(jdbc);
-    rosterProjection = new ExaminerRosterProjection(jdbc);
+    rosterProjection = new ExaminerRosterProjection(new JdbcTemplate(dataSource));
     roster = new ExaminerRoster(jdbc, complaints);
   }
 

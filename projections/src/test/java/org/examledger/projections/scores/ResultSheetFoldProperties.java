@@ -30,7 +30,7 @@ import org.examledger.sheets.ResultSheetFold;
 import org.examledger.sheets.ResultSheetView;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The in-memory fold and the JDBC projection give the same sheets for the same events: random
@@ -225,6 +225,6 @@ class ResultSheetFoldProperties {
         .locations("classpath:db/projections/common")
         .load()
         .migrate();
-    return new ResultSheetProjection(JdbcClient.create(dataSource));
+    return new ResultSheetProjection(new JdbcTemplate(dataSource));
   }
 }

@@ -28,7 +28,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class ResultSheetProjectionTest {
 
@@ -66,7 +66,7 @@ class ResultSheetProjectionTest {
         .locations("classpath:db/projections/common")
         .load()
         .migrate();
-    projection = new ResultSheetProjection(JdbcClient.create(dataSource));
+    projection = new ResultSheetProjection(new JdbcTemplate(dataSource));
     scheduleAndRegister();
   }
 

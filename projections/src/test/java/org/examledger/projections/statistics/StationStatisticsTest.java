@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The station year against hand-computed numbers. */
@@ -39,7 +40,7 @@ class StationStatisticsTest {
         .load()
         .migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    p = new StationStatisticsProjection(jdbc);
+    p = new StationStatisticsProjection(new JdbcTemplate(dataSource));
     statistics = new StationStatistics(jdbc, new ComplaintViews(jdbc));
   }
 
