@@ -25,8 +25,8 @@ public record LedgerProperties(
   }
 
   /**
-   * @param batchSize events read per query by processors and the sequencer (500: a rebuild reads
-   *     the whole event table, and fewer, larger reads made it up to 1.9 times faster than 100)
+   * @param batchSize events read per query by processors and the sequencer (500 since 2026-11-29:
+   *     faster first rebuilds and a sequencer that kept up in bulk; docs/performance.md)
    * @param gapTimeout how long a hole in the global index is waited for before it is given up
    * @param maxGapOffset how far behind the head holes are tracked
    * @param claimTimeout after this long without a heartbeat another node may take a segment over
