@@ -8,13 +8,8 @@ final class Ed25519KeyVerifier implements Verifier {
 
   private final PublicKey publicKey;
 
-  /** Decoded once: a verifier kept for a key does not decompress its point for every signature. */
-  private final BcEd25519.DecodedPublicKey decoded;
-
   Ed25519KeyVerifier(PublicKey publicKey) {
     this.publicKey = publicKey;
-    // A PublicKey holds a point that decodes (PublicKey.fromRaw and fromSpki check it).
-    this.decoded = BcEd25519.decode(publicKey.raw());
   }
 
   @Override
@@ -31,7 +26,7 @@ final class Ed25519KeyVerifier implements Verifier {
               + " bytes, found "
               + signature.length());
     }
-    if (!decoded.verify(message, signature)) {
+    if (!publicKey.ed25519Point().verify(message, signature)) {
       throw fail("not verified");
     }
   }

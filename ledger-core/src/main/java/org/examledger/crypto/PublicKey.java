@@ -2,6 +2,7 @@ package org.examledger.crypto;
 
 import java.util.Objects;
 import org.examledger.bytes.Bytes;
+import org.examledger.crypto.bc.BcEd25519;
 import org.examledger.crypto.bc.BcKeyEncoding;
 import org.examledger.crypto.bc.BcKeyEncoding.KeyType;
 import org.examledger.crypto.bc.InvalidEncodingException;
@@ -18,6 +19,12 @@ public final class PublicKey {
   private final Bytes spki;
   private final Bytes raw;
   private final KeyId keyId;
+
+  /**
+   * The Ed25519 point decoded on first use and kept: every verifier of this key then skips the
+   * point decompression (a benign race may decode it twice; both results are equal).
+   */
+  private volatile BcEd25519.DecodedPublicKey ed25519Point;
 
   private PublicKey(SignatureAlgorithm algorithm, Bytes spki, Bytes raw) {
     this.algorithm = algorithm;
@@ -99,6 +106,16 @@ public final class PublicKey {
   /** The raw key: 32 bytes for Ed25519, the 65-byte uncompressed point for SM2. */
   Bytes raw() {
     return raw;
+  }
+
+  /** The decoded Ed25519 point (this key's encoding was checked when it was read). */
+  BcEd25519.DecodedPublicKey ed25519Point() {
+    BcEd25519.DecodedPublicKey point = ed25519Point;
+    if (point == null) {
+      point = BcEd25519.decode(rawEd25519());
+      ed25519Point = point;
+    }
+    return point;
   }
 
   static SignatureAlgorithm algorithmOf(KeyType type) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -19,7 +18,6 @@ import org.examledger.checkpoint.NoteVerificationException;
 import org.examledger.checkpoint.NoteVerifierKey;
 import org.examledger.checkpoint.SignedNote;
 import org.examledger.crypto.Sm2UserId;
-import org.examledger.crypto.Verifier;
 import org.examledger.crypto.Verifiers;
 import org.examledger.envelope.Envelope;
 import org.examledger.envelope.EnvelopeException;
@@ -168,10 +166,6 @@ public final class LedgerVerifier {
     private final MerkleLog tree;
     private final ForkJoinPool workers;
     private final KeyHistory keys = new KeyHistory();
-
-    /** One verifier per key, its point decoded once; shared by the checking threads. */
-    private final Map<String, Verifier> verifiers = new ConcurrentHashMap<>();
-
     private final List<Hash> pending = new ArrayList<>();
     private List<LedgerEntry> batch = new ArrayList<>();
     private List<LedgerEntry> checking = List.of();
@@ -455,18 +449,17 @@ public final class LedgerVerifier {
         statement =
             Envelopes.verify(
                 Envelope.parse(envelopeJson.textValue()),
-                keyId -> {
-                  KeyHistory.Key key =
-                      keys.find(keyId.value())
-                          .orElseThrow(
-                              () ->
-                                  new EnvelopeException(
-                                      "unknown key: keyid "
-                                          + keyId
-                                          + " is not registered by any key registry event"));
-                  return verifiers.computeIfAbsent(
-                      key.keyId(), k -> Verifiers.forKey(key.publicKey(), Sm2UserId.DEFAULT));
-                });
+                keyId ->
+                    Verifiers.forKey(
+                        keys.find(keyId.value())
+                            .orElseThrow(
+                                () ->
+                                    new EnvelopeException(
+                                        "unknown key: keyid "
+                                            + keyId
+                                            + " is not registered by any key registry event"))
+                            .publicKey(),
+                        Sm2UserId.DEFAULT));
       } catch (EnvelopeException e) {
         return SignatureOutcome.of(
             Problem.ofEvent(

@@ -3,6 +3,7 @@ package org.examledger.projections;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcOperations;
@@ -28,13 +29,15 @@ public final class ProjectionWrites {
   private final JdbcOperations jdbc;
   private final JdbcClient client;
 
+  private static final AtomicLong INSTANCES = new AtomicLong();
+
   /** This instance's pending statements in a unit of work (one per projection, not shared). */
   private final String resourceKey;
 
   public ProjectionWrites(JdbcOperations jdbc) {
     this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
     this.client = JdbcClient.create(jdbc);
-    this.resourceKey = ProjectionWrites.class.getName() + "@" + System.identityHashCode(this);
+    this.resourceKey = ProjectionWrites.class.getName() + "#" + INSTANCES.incrementAndGet();
   }
 
   /** Runs the statement at the commit of the current unit of work, or now outside of one. */

@@ -61,14 +61,6 @@ public final class BcEd25519 {
   }
 
   /**
-   * Returns whether the signature verifies (RFC 8032 section 5.1.7, as Bouncy Castle implements it:
-   * S must be below L, A must decode). The caller checks the signature length first.
-   */
-  public static boolean verify(Bytes publicKey, Bytes message, Bytes signature) {
-    return decode(publicKey).verify(message, signature);
-  }
-
-  /**
    * Decodes a public key once (RFC 8032 section 5.1.3) for verifying many signatures with it: the
    * point decompression is then not repeated for every signature.
    *
@@ -86,7 +78,10 @@ public final class BcEd25519 {
       this.key = key;
     }
 
-    /** As {@link BcEd25519#verify}: the caller checks the signature length first. */
+    /**
+     * Returns whether the signature verifies (RFC 8032 section 5.1.7, as Bouncy Castle implements
+     * it: S must be below L). The caller checks the signature length first.
+     */
     public boolean verify(Bytes message, Bytes signature) {
       byte[] m = message.toByteArray();
       return key.verify(
