@@ -1,5 +1,7 @@
 package org.examledger.bench.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +12,8 @@ import java.util.List;
  * off (no signature checks, no sealing), for the overhead ratio measured in the same run.
  */
 final class LoadSuite {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LoadSuite() {}
 
@@ -120,6 +124,31 @@ final class LoadSuite {
             + " server with "
             + INTEGRITY_OFF
             + ".");
+  }
+
+  /**
+   * The server's group-commit counters (docs/operations.md): groups committed, statements they
+   * stored, statements handed back to be dispatched alone, and the mean group size.
+   */
+  private static ObjectNode groupCommit(Http http) throws Exception {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    for (String name : List.of("groups", "statements", "decided-alone")) {
+      Http.Response r = http.get("/actuator/metrics/ledger.group-commit." + name, Station.ADMIN);
+      if (r.status() != 200) {
+        o.put("unavailable", "GET /actuator/metrics answered " + r.status());
+        return o;
+      }
+      o.put(
+          name,
+          (long) JSON.readTree(r.body()).path("measurements").path(0).path("value").asDouble());
+    }
+    long groups = o.path("groups").asLong();
+    if (groups > 0) {
+      o.put(
+          "meanStatementsPerGroup",
+          Math.round(o.path("statements").asLong() * 10.0 / groups) / 10.0);
+    }
+    return o;
   }
 
   private static ObjectNode measureSheets(
@@ -246,6 +275,7 @@ final class LoadSuite {
                       + " s"));
       LoadGenerator.Result result = new LoadGenerator(run.http, station, settings, null).run();
       ObjectNode json = result.toJson();
+      json.set("groupCommit", groupCommit(run.http));
       if (serverProperties.isEmpty() && settings.bulkSize() == 0) {
         json.set("authenticatedReadCeiling", readCeiling(run.http, station, settings.clients()));
       }

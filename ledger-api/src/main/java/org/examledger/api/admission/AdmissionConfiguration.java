@@ -1,5 +1,7 @@
 package org.examledger.api.admission;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -82,6 +84,49 @@ public class AdmissionConfiguration {
         new StatementDispatcher(
             once, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant())),
         transactionManager);
+  }
+
+  /**
+   * Single statements about sessions are written in groups, through their own gateway without the
+   * retry scheduler (as bulk submissions); whatever a group hands back is dispatched alone, through
+   * the application's gateway.
+   */
+  @Bean(destroyMethod = "close")
+  public GroupCommit groupCommit(
+      CommandBus commandBus,
+      StatementDispatcher statementDispatcher,
+      TransactionManager transactionManager,
+      Clock clock,
+      SuspensionRegistry suspensions,
+      ObjectProvider<LedgerFlags> flags,
+      GroupCommitProperties properties) {
+    CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    StatementDispatcher grouped =
+        new StatementDispatcher(
+            once, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant()));
+    return new GroupCommit(
+        grouped::dispatch, statementDispatcher::dispatch, transactionManager, properties);
+  }
+
+  /**
+   * {@code ledger.group-commit.groups}, {@code .statements} (stored by groups) and {@code
+   * .decided-alone} (dispatched alone after their group refused them or failed), since the start.
+   */
+  @Bean
+  public MeterBinder groupCommitMetrics(GroupCommit groupCommit) {
+    return registry -> {
+      FunctionCounter.builder("ledger.group-commit.groups", groupCommit, GroupCommit::groups)
+          .description("groups of single statements committed, each one transaction")
+          .register(registry);
+      FunctionCounter.builder(
+              "ledger.group-commit.statements", groupCommit, GroupCommit::groupedStatements)
+          .description("single statements stored by a group")
+          .register(registry);
+      FunctionCounter.builder(
+              "ledger.group-commit.decided-alone", groupCommit, GroupCommit::decidedAlone)
+          .description("statements refused in a group, or of a failed group, then dispatched alone")
+          .register(registry);
+    };
   }
 
   /**

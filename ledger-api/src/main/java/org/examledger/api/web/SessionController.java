@@ -18,6 +18,7 @@ import org.examledger.api.admission.AdmittedStatement;
 import org.examledger.api.admission.BulkRefused;
 import org.examledger.api.admission.BulkSubmission;
 import org.examledger.api.admission.CallerIdentity;
+import org.examledger.api.admission.GroupCommit;
 import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SessionHistory;
@@ -54,7 +55,7 @@ class SessionController {
   static final int MAX_BULK = 1000;
 
   private final Admission admission;
-  private final StatementDispatcher dispatcher;
+  private final GroupCommit dispatcher;
   private final CallerIdentity caller;
   private final QueryGateway queries;
   private final SessionHistory history;
@@ -65,7 +66,7 @@ class SessionController {
 
   SessionController(
       Admission admission,
-      StatementDispatcher dispatcher,
+      GroupCommit dispatcher,
       BulkSubmission bulk,
       CallerIdentity caller,
       QueryGateway queries,

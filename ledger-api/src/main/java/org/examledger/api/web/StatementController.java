@@ -5,6 +5,7 @@ import java.util.Set;
 import org.examledger.api.admission.Admission;
 import org.examledger.api.admission.AdmittedStatement;
 import org.examledger.api.admission.CallerIdentity;
+import org.examledger.api.admission.GroupCommit;
 import org.examledger.api.admission.KeyRegistryView;
 import org.examledger.api.admission.RegisteredKey;
 import org.examledger.api.admission.StatementDispatcher;
@@ -26,13 +27,13 @@ import org.springframework.web.bind.annotation.RestController;
 class StatementController {
 
   private final Admission admission;
-  private final StatementDispatcher dispatcher;
+  private final GroupCommit dispatcher;
   private final CallerIdentity caller;
   private final KeyRegistryView registry;
 
   StatementController(
       Admission admission,
-      StatementDispatcher dispatcher,
+      GroupCommit dispatcher,
       CallerIdentity caller,
       KeyRegistryView registry) {
     this.admission = admission;
