@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.examledger.api.complaints.BulkSuspensionMemo;
@@ -70,7 +71,7 @@ public class GroupCommit implements AutoCloseable {
   private final AtomicLong groups = new AtomicLong();
   private final AtomicLong groupedStatements = new AtomicLong();
   private final AtomicLong decidedAlone = new AtomicLong();
-  private volatile boolean closed;
+  private boolean closed; // guarded by queues
 
   /**
    * @param grouped dispatches inside a group's unit of work: its gateway must have no retry
@@ -108,11 +109,17 @@ public class GroupCommit implements AutoCloseable {
    * StatementDispatcher#dispatch}.
    */
   public Map<String, Object> dispatch(AdmittedStatement s, String submitterId) {
-    if (closed || queues.isEmpty() || !SESSION_TYPES.contains(s.type())) {
+    if (queues.isEmpty() || !SESSION_TYPES.contains(s.type())) {
       return alone.dispatch(s, submitterId);
     }
     Pending pending = new Pending(s, submitterId);
-    queues.get(Math.floorMod(s.subject().hashCode(), queues.size())).add(pending);
+    // never behind a writer's STOP, where nobody would answer it
+    synchronized (queues) {
+      if (closed) {
+        return alone.dispatch(s, submitterId);
+      }
+      queues.get(Math.floorMod(s.subject().hashCode(), queues.size())).add(pending);
+    }
     try {
       return pending.outcome.join();
     } catch (CompletionException e) {
@@ -152,9 +159,14 @@ public class GroupCommit implements AutoCloseable {
    */
   @Override
   public void close() {
-    closed = true;
-    for (BlockingQueue<Pending> queue : queues) {
-      queue.add(STOP);
+    synchronized (queues) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (BlockingQueue<Pending> queue : queues) {
+        queue.add(STOP);
+      }
     }
     for (Thread writer : writers) {
       try {
@@ -176,6 +188,11 @@ public class GroupCommit implements AutoCloseable {
       }
       queue.drainTo(group, maxStatements - 1);
       boolean stop = group.remove(STOP);
+      if (CurrentUnitOfWork.isStarted()) {
+        // a unit of work left behind would make every later group a part of it
+        log.error("unit of work {} left on the writer; rolled back", CurrentUnitOfWork.get());
+        CurrentUnitOfWork.get().rollback();
+      }
       try {
         commit(group);
       } catch (Throwable t) {
@@ -231,6 +248,9 @@ public class GroupCommit implements AutoCloseable {
       } catch (RuntimeException refusal) {
         unitOfWork.rollback(refusal);
         return DatabaseUnavailable.causedBy(refusal) ? failOrDecideAlone(statements, refusal) : i;
+      } catch (Error e) {
+        unitOfWork.rollback(e);
+        throw e;
       }
     }
     try {

@@ -38,6 +38,7 @@ class GroupCommitTest {
       Collections.synchronizedSet(new java.util.HashSet<>());
   private volatile String failCommitOf;
   private volatile String databaseGoneAt;
+  private volatile String errorAt;
   private GroupCommit groups;
 
   @AfterEach
@@ -78,6 +79,9 @@ class GroupCommitTest {
               }
               if (refusedInGroups.contains(s.nonce())) {
                 throw new AdmissionRefused(409, "score-already-recorded", "componentId", "no");
+              }
+              if (s.nonce().equals(errorAt)) {
+                throw new AssertionError("a bug, not a refusal");
               }
               if (s.nonce().equals(databaseGoneAt)) {
                 throw new org.springframework.dao.DataAccessResourceFailureException(
@@ -238,6 +242,30 @@ class GroupCommitTest {
     }
     assertThat(aloneCalls).isEmpty();
     assertThat(groups.decidedAlone()).isZero();
+  }
+
+  @Test
+  void anErrorAnswersItsGroupAndTheWriterGoesOnWithNothingLeftOfIt() throws Exception {
+    start(1);
+    errorAt = "n2";
+    List<Future<Map<String, Object>>> answers = holdWriterWhile(scores("n1", "n2"));
+    for (int i = 1; i <= 2; i++) {
+      int at = i;
+      assertThatThrownBy(() -> answer(answers.get(at))).hasCauseInstanceOf(AssertionError.class);
+    }
+    // the next statement is a group of its own, not part of a unit of work left behind
+    assertThat(answer(submit(score("n3")))).containsEntry("by", "group");
+    assertThat(groups.groupedStatements()).isEqualTo(2);
+  }
+
+  @Test
+  void afterCloseEveryStatementIsDecidedAloneAndNoneWaitsForEver() throws Exception {
+    start(1);
+    assertThat(answer(submit(score("n1")))).containsEntry("by", "group");
+    groups.close();
+    groups.close();
+    assertThat(answer(submit(score("n2")))).containsEntry("by", "alone");
+    assertThat(groups.queued()).isZero();
   }
 
   @Test
