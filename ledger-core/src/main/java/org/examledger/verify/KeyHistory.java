@@ -11,6 +11,10 @@ import org.examledger.canonical.CanonicalJson;
 import org.examledger.canonical.CanonicalJsonException;
 import org.examledger.crypto.KeyFormatException;
 import org.examledger.crypto.PublicKey;
+import org.examledger.crypto.Sm2UserId;
+import org.examledger.crypto.Verifiers;
+import org.examledger.envelope.EnvelopeException;
+import org.examledger.envelope.KeyResolver;
 import org.examledger.keys.KeyRegisteredEvent;
 import org.examledger.keys.KeyRevokedEvent;
 import org.examledger.ledger.StoredEvent;
@@ -81,6 +85,25 @@ public final class KeyHistory {
 
   public Optional<Key> find(String keyId) {
     return Optional.ofNullable(keys.get(keyId));
+  }
+
+  /**
+   * These keys as an envelope's {@link KeyResolver}: a key id never registered is an {@link
+   * EnvelopeException} saying it "is not registered by {@code registeredBy}".
+   */
+  public KeyResolver resolver(String registeredBy) {
+    return keyId ->
+        Verifiers.forKey(
+            find(keyId.value())
+                .orElseThrow(
+                    () ->
+                        new EnvelopeException(
+                            "unknown key: keyid "
+                                + keyId
+                                + " is not registered by "
+                                + registeredBy))
+                .publicKey(),
+            Sm2UserId.DEFAULT);
   }
 
   /** When the key was revoked, if it was. */

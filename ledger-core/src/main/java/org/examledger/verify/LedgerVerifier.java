@@ -17,8 +17,6 @@ import org.examledger.checkpoint.NoteFormatException;
 import org.examledger.checkpoint.NoteVerificationException;
 import org.examledger.checkpoint.NoteVerifierKey;
 import org.examledger.checkpoint.SignedNote;
-import org.examledger.crypto.Sm2UserId;
-import org.examledger.crypto.Verifiers;
 import org.examledger.envelope.Envelope;
 import org.examledger.envelope.EnvelopeException;
 import org.examledger.envelope.Envelopes;
@@ -448,18 +446,7 @@ public final class LedgerVerifier {
       try {
         statement =
             Envelopes.verify(
-                Envelope.parse(envelopeJson.textValue()),
-                keyId ->
-                    Verifiers.forKey(
-                        keys.find(keyId.value())
-                            .orElseThrow(
-                                () ->
-                                    new EnvelopeException(
-                                        "unknown key: keyid "
-                                            + keyId
-                                            + " is not registered by any key registry event"))
-                            .publicKey(),
-                        Sm2UserId.DEFAULT));
+                Envelope.parse(envelopeJson.textValue()), keys.resolver("any key registry event"));
       } catch (EnvelopeException e) {
         return SignatureOutcome.of(
             Problem.ofEvent(

@@ -131,7 +131,7 @@ final class LoadSuite {
 
   /**
    * The server's group-commit counters (docs/operations.md): groups committed, statements they
-   * stored, statements handed back to be dispatched alone, and the mean group size.
+   * stored, statements a group refused or failed and decided alone, and the mean group size.
    */
   private static ObjectNode groupCommit(Http http) throws Exception {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

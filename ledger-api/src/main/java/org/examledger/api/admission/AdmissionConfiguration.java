@@ -79,16 +79,27 @@ public class AdmissionConfiguration {
       Clock clock,
       SuspensionRegistry suspensions,
       ObjectProvider<LedgerFlags> flags) {
-    CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
     return new BulkSubmission(
-        new StatementDispatcher(
-            once, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant())),
-        transactionManager);
+        withoutRetries(commandBus, clock, suspensions, flags), transactionManager);
+  }
+
+  /**
+   * A dispatcher whose gateway has no retry scheduler, for commands sent inside a larger unit of
+   * work (a bulk, a group): a retry would run on another thread, outside it.
+   */
+  private static StatementDispatcher withoutRetries(
+      CommandBus commandBus,
+      Clock clock,
+      SuspensionRegistry suspensions,
+      ObjectProvider<LedgerFlags> flags) {
+    CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
+    return new StatementDispatcher(
+        once, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant()));
   }
 
   /**
    * Single statements about sessions are written in groups, through their own gateway without the
-   * retry scheduler (as bulk submissions); whatever a group hands back is dispatched alone, through
+   * retry scheduler (as bulk submissions); a statement a group refuses is dispatched alone, through
    * the application's gateway.
    */
   @Bean(destroyMethod = "close")
@@ -100,12 +111,11 @@ public class AdmissionConfiguration {
       SuspensionRegistry suspensions,
       ObjectProvider<LedgerFlags> flags,
       GroupCommitProperties properties) {
-    CommandGateway once = DefaultCommandGateway.builder().commandBus(commandBus).build();
-    StatementDispatcher grouped =
-        new StatementDispatcher(
-            once, clock, suspensions, flagId -> flags.getObject().exists(flagId, clock.instant()));
     return new GroupCommit(
-        grouped::dispatch, statementDispatcher::dispatch, transactionManager, properties);
+        withoutRetries(commandBus, clock, suspensions, flags)::dispatch,
+        statementDispatcher::dispatch,
+        transactionManager,
+        properties);
   }
 
   /**

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.examledger.api.complaints.BulkSuspensionMemo;
@@ -188,11 +187,6 @@ public class GroupCommit implements AutoCloseable {
       }
       queue.drainTo(group, maxStatements - 1);
       boolean stop = group.remove(STOP);
-      if (CurrentUnitOfWork.isStarted()) {
-        // a unit of work left behind would make every later group a part of it
-        log.error("unit of work {} left on the writer; rolled back", CurrentUnitOfWork.get());
-        CurrentUnitOfWork.get().rollback();
-      }
       try {
         commit(group);
       } catch (Throwable t) {
@@ -230,12 +224,12 @@ public class GroupCommit implements AutoCloseable {
    *     was stored)
    */
   private int attempt(List<Pending> statements) {
-    UnitOfWork<?> unitOfWork;
+    UnitOfWork<?> unitOfWork =
+        DefaultUnitOfWork.startAndGet(new GenericMessage<>("group of " + statements.size()));
     try {
-      unitOfWork =
-          DefaultUnitOfWork.startAndGet(new GenericMessage<>("group of " + statements.size()));
       unitOfWork.attachTransaction(transactions);
     } catch (RuntimeException e) {
+      // no transaction (the database is away); attachTransaction has rolled the unit of work back
       return failOrDecideAlone(statements, e);
     }
     // statements about sessions write no sanction: a person's standing is read once per group

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.examledger.statements.StatementTypes;
@@ -134,11 +136,8 @@ class GroupCommitTest {
     for (AdmittedStatement s : waiting) {
       // one at a time, so that they queue in this order
       answers.add(submit(s));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (groups.queued() < answers.size() - 1 && System.nanoTime() < deadline) {
-        Thread.sleep(1);
-      }
-      assertThat(groups.queued()).isEqualTo(answers.size() - 1);
+      int queued = answers.size() - 1;
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> groups.queued() == queued);
     }
     releaseFirst.countDown();
     return answers;
@@ -146,6 +145,18 @@ class GroupCommitTest {
 
   private static Map<String, Object> answer(Future<Map<String, Object>> f) throws Exception {
     return f.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Answers {@code from} to {@code to} (inclusive) all failed with {@code cause}. */
+  private static void assertFailedWith(
+      List<Future<Map<String, Object>>> answers,
+      int from,
+      int to,
+      Class<? extends Throwable> cause) {
+    for (int i = from; i <= to; i++) {
+      int at = i;
+      assertThatThrownBy(() -> answer(answers.get(at))).hasCauseInstanceOf(cause);
+    }
   }
 
   private static List<AdmittedStatement> scores(String... nonces) {
@@ -205,10 +216,7 @@ class GroupCommitTest {
     }
     List<Future<Map<String, Object>>> answers =
         holdWriterWhile(scores(nonces.toArray(String[]::new)));
-    for (int i = 1; i <= GroupCommit.MAX_REFUSALS; i++) {
-      int at = i;
-      assertThatThrownBy(() -> answer(answers.get(at))).hasCauseInstanceOf(AdmissionRefused.class);
-    }
+    assertFailedWith(answers, 1, GroupCommit.MAX_REFUSALS, AdmissionRefused.class);
     for (int i = GroupCommit.MAX_REFUSALS + 1; i < answers.size(); i++) {
       assertThat(answer(answers.get(i))).containsEntry("by", "alone");
     }
@@ -234,12 +242,9 @@ class GroupCommitTest {
     start(1);
     databaseGoneAt = "n2";
     List<Future<Map<String, Object>>> answers = holdWriterWhile(scores("n1", "n2", "n3"));
-    for (int i = 1; i <= 3; i++) {
-      int at = i;
-      // the 503 each would get alone, without each waiting again for a connection
-      assertThatThrownBy(() -> answer(answers.get(at)))
-          .hasCauseInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
-    }
+    // the 503 each would get alone, without each waiting again for a connection
+    assertFailedWith(
+        answers, 1, 3, org.springframework.dao.DataAccessResourceFailureException.class);
     assertThat(aloneCalls).isEmpty();
     assertThat(groups.decidedAlone()).isZero();
   }
@@ -249,10 +254,7 @@ class GroupCommitTest {
     start(1);
     errorAt = "n2";
     List<Future<Map<String, Object>>> answers = holdWriterWhile(scores("n1", "n2"));
-    for (int i = 1; i <= 2; i++) {
-      int at = i;
-      assertThatThrownBy(() -> answer(answers.get(at))).hasCauseInstanceOf(AssertionError.class);
-    }
+    assertFailedWith(answers, 1, 2, AssertionError.class);
     // the next statement is a group of its own, not part of a unit of work left behind
     assertThat(answer(submit(score("n3")))).containsEntry("by", "group");
     assertThat(groups.groupedStatements()).isEqualTo(2);

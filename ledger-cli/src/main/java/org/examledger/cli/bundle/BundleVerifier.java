@@ -22,8 +22,6 @@ import org.examledger.checkpoint.NoteVerificationException;
 import org.examledger.checkpoint.SignedNote;
 import org.examledger.checkpoint.WitnessPolicy;
 import org.examledger.crypto.Digests;
-import org.examledger.crypto.Sm2UserId;
-import org.examledger.crypto.Verifiers;
 import org.examledger.envelope.Envelope;
 import org.examledger.envelope.EnvelopeException;
 import org.examledger.envelope.Envelopes;
@@ -386,17 +384,7 @@ public final class BundleVerifier {
         statement =
             Envelopes.verify(
                 Envelope.parse(envelopeJson.textValue()),
-                keyId ->
-                    Verifiers.forKey(
-                        keys.find(keyId.value())
-                            .orElseThrow(
-                                () ->
-                                    new EnvelopeException(
-                                        "unknown key: keyid "
-                                            + keyId
-                                            + " is not registered by any key event in the bundle"))
-                            .publicKey(),
-                        Sm2UserId.DEFAULT));
+                keys.resolver("any key event in the bundle"));
       } catch (EnvelopeException ex) {
         find(
             "signature-invalid",
