@@ -95,7 +95,9 @@ public class Admission {
   /**
    * Admission of the statements of one bulk submission, each by every rule {@link #admit} has, with
    * the database asked less: each signing key is looked up once for the whole bulk, and the replay
-   * check is one query over all statements ({@link Batch#firstSeen}) instead of one per statement.
+   * check is left to each statement's admitted_statement insert (a unique key), or, when a
+   * statement's admission is refused, one query over the statements before it ({@link
+   * Batch#firstSeen}).
    */
   public Batch batch() {
     return new Batch();
@@ -109,8 +111,8 @@ public class Admission {
     private Batch() {}
 
     /**
-     * Every check of {@link Admission#admit} but the replay check, which {@link #firstSeen} makes
-     * for all statements together.
+     * Every check of {@link Admission#admit} but the replay check, which the statement's
+     * admitted_statement insert makes (or {@link #firstSeen}, for statements before a refusal).
      */
     public AdmittedStatement admitUnlessReplayed(String body, Set<String> expectedTypes) {
       return admit(body, expectedTypes, keyId -> keys.computeIfAbsent(keyId, registry::find));

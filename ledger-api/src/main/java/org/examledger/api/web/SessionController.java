@@ -156,7 +156,8 @@ class SessionController {
         throw new BulkRefused(i, envelopes.size(), refused);
       }
     }
-    requireUnseen(batch, admitted, envelopes.size());
+    // A statement admitted before is refused when its turn comes, by its admitted_statement insert
+    // (statement-replayed at its index), as a single statement is: no query for the whole bulk.
     List<Map<String, Object>> results = bulk.submit(admitted, submitters);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("sessionId", sessionId);
@@ -165,7 +166,10 @@ class SessionController {
     return ResponseEntity.status(201).body(answer);
   }
 
-  /** Refuses the bulk at its first statement that was admitted before (one query for all). */
+  /**
+   * Refuses the bulk at its first statement that was admitted before (one query for all), when a
+   * later statement's admission was refused: the refusal answered is the first in the bulk's order.
+   */
   private static void requireUnseen(
       Admission.Batch batch, List<AdmittedStatement> admitted, int count) {
     int seen = batch.firstSeen(admitted);

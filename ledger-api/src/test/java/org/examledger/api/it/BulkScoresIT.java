@@ -31,7 +31,7 @@ class BulkScoresIT {
     TestActors.bootstrap(node);
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
         .isEqualTo(201);
-    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4", "C-5")) {
+    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4", "C-5", "C-6")) {
       Response r =
           node.post(
               "/api/v1/sessions/" + SESSION + "/candidates",
@@ -144,6 +144,24 @@ class BulkScoresIT {
     Response replayLast = node.post(BULK, bulk(score("C-5", "practical", "30"), stored));
     assertProblem(replayLast, 409, "statement-replayed", "nonce");
     assertThat(replayLast.json().get("index").asInt()).isEqualTo(1);
+    assertThat(node.storedEvents()).isEqualTo(before);
+  }
+
+  @Test
+  void aReplayIsRefusedWhenItsTurnComesAfterAnEarlierStatementsOwnRefusal() {
+    String stored = score("C-6", "practical", "33");
+    Response first = node.post(BULK, bulk(score("C-6", "theory", "41"), stored));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    long before = node.storedEvents();
+    // statement 0 is a second theory score (refused by the domain), statement 1 a replay: the
+    // first refusal in the bulk's order is answered, as two single requests would be answered
+    Response r = node.post(BULK, bulk(score("C-6", "theory", "42"), stored));
+    assertProblem(r, 409, "score-already-recorded", "componentId");
+    assertThat(r.json().get("index").asInt()).isEqualTo(0);
+    // and a replay ahead of a statement the domain refuses is answered at its own index
+    Response replayFirst = node.post(BULK, bulk(stored, score("C-6", "theory", "42")));
+    assertProblem(replayFirst, 409, "statement-replayed", "nonce");
+    assertThat(replayFirst.json().get("index").asInt()).isEqualTo(0);
     assertThat(node.storedEvents()).isEqualTo(before);
   }
 
