@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class CanonicalWriter {
 
+  /** 2^53: integers up to this magnitude convert to a double and back unchanged. */
+  private static final long EXACT_LONG = 1L << 53;
+
   private final StringBuilder out = new StringBuilder();
   private final PointerPath path = new PointerPath();
 
@@ -105,7 +108,18 @@ final class CanonicalWriter {
   /** RFC 8785 section 3.2.2.2. */
   private void string(String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    // The common string needs no escape and has no surrogate: written whole. Otherwise the code
+    // units before the first that does are written whole and the rest unit by unit.
+    int plain = 0;
+    while (plain < s.length()) {
+      char c = s.charAt(plain);
+      if (c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+        break;
+      }
+      plain++;
+    }
+    out.append(s, 0, plain);
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c)
@@ -171,7 +185,11 @@ final class CanonicalWriter {
     switch (node.numberType()) {
       case INT:
       case LONG:
-        return exactInteger(BigInteger.valueOf(node.longValue()));
+        long v = node.longValue();
+        if (v >= -EXACT_LONG && v <= EXACT_LONG) {
+          return v; // every integer of magnitude at most 2^53 is a double exactly
+        }
+        return exactInteger(BigInteger.valueOf(v));
       case BIG_INTEGER:
         return exactInteger(node.bigIntegerValue());
       case BIG_DECIMAL:

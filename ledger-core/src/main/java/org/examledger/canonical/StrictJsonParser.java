@@ -183,7 +183,24 @@ final class StrictJsonParser {
   /** RFC 8259 section 7, plus RFC 7493 section 2.1: the decoded string must be valid UTF-16. */
   private String string() {
     pos++; // opening quote
-    StringBuilder sb = new StringBuilder();
+    // The common string has no escape, control character or surrogate: taken whole. Otherwise
+    // the code units before the first such one are taken whole and the rest unit by unit.
+    int plain = pos;
+    while (plain < text.length()) {
+      char c = text.charAt(plain);
+      if (c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+        break;
+      }
+      plain++;
+    }
+    if (plain < text.length() && text.charAt(plain) == '"') {
+      String whole = text.substring(pos, plain);
+      pos = plain + 1;
+      return whole;
+    }
+    StringBuilder sb = new StringBuilder(Math.max(16, plain - pos + 16));
+    sb.append(text, pos, plain);
+    pos = plain;
     int pendingHighOffset = -1;
     while (true) {
       if (pos >= text.length()) {
