@@ -3,6 +3,7 @@ package org.examledger.api.seal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,26 +129,25 @@ public class LedgerSequencer {
             (rs, n) -> new State(rs.getLong(1), Hash.of(Bytes.of(rs.getBytes(2)))));
     List<String> identifiers =
         deliveries.stream().map(Delivery::eventIdentifier).distinct().toList();
-    // One array parameter, not an IN list of as many: one statement text for every batch (prepared
-    // and planned once per connection), and a plan that does not hinge on the table's statistics
-    // (without them PostgreSQL took a long IN list for a reason to scan the whole table).
-    Object[] ids = {identifiers.toArray(String[]::new)};
+    String in = String.join(",", Collections.nCopies(identifiers.size(), "?"));
     Set<String> sequenced =
         new HashSet<>(
             jdbc.queryForList(
-                "SELECT event_identifier FROM ledger_leaf WHERE event_identifier = ANY (?)",
+                "SELECT event_identifier FROM ledger_leaf WHERE event_identifier IN (" + in + ")",
                 String.class,
-                ids));
+                identifiers.toArray()));
     Map<String, StoredEvents.Row> rows = new HashMap<>();
     jdbc.query(
         "SELECT "
             + StoredEvents.COLUMNS
-            + " FROM domain_event_entry e WHERE e.event_identifier = ANY (?)",
+            + " FROM domain_event_entry e WHERE e.event_identifier IN ("
+            + in
+            + ")",
         rs -> {
           StoredEvents.Row row = StoredEvents.row(rs);
           rows.put(row.event().eventIdentifier(), row);
         },
-        ids);
+        identifiers.toArray());
     List<StoredEvents.Row> toSequence = new ArrayList<>();
     List<Hash> leafHashes = new ArrayList<>();
     for (Delivery delivery : deliveries) {
