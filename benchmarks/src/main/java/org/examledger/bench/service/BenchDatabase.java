@@ -1,7 +1,11 @@
 package org.examledger.bench.service;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -53,6 +57,45 @@ final class BenchDatabase implements AutoCloseable {
     db.admin("CREATE DATABASE " + db.name);
     return db;
   }
+
+  /**
+   * The server settings a reader of the numbers must know (the version, and what decides how much
+   * work a write costs: durability, statistics, buffers), from the server at {@code host:port} (or
+   * the database of {@code jdbcUrl} when the run used an external server). On this project's CI
+   * machines autovacuum is off, so the planner of a fresh database has no statistics
+   * (docs/operations.md, "PostgreSQL: collation and maintenance").
+   */
+  static ObjectNode serverSettings(String hostOrNull, String jdbcUrlOrNull, String user) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    String url =
+        jdbcUrlOrNull != null ? jdbcUrlOrNull : "jdbc:postgresql://" + hostOrNull + "/postgres";
+    try (Connection c = DriverManager.getConnection(url, user, "");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT name, setting FROM pg_settings WHERE name = ANY (?) ORDER BY name")) {
+      o.put("version", c.getMetaData().getDatabaseProductVersion());
+      s.setArray(1, c.createArrayOf("text", SETTINGS));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          o.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      o.put("unavailable", "PostgreSQL at " + url + ": " + e.getMessage());
+    }
+    return o;
+  }
+
+  private static final String[] SETTINGS = {
+    "autovacuum",
+    "fsync",
+    "synchronous_commit",
+    "full_page_writes",
+    "shared_buffers",
+    "max_connections",
+    "lc_collate",
+    "shared_preload_libraries"
+  };
 
   String name() {
     return name;

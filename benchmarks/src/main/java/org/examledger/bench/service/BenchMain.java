@@ -59,6 +59,11 @@ public final class BenchMain {
           return 2;
         }
       }
+      report.database(
+          BenchDatabase.serverSettings(
+              parsed.text("pg-host", "127.0.0.1:5432"),
+              parsed.text("db-url", null),
+              parsed.text("pg-user", "postgres")));
       parsed.checkAllUsed();
       report.write(out, parsed);
       System.err.println("ledger bench: " + suite + " results in " + out);

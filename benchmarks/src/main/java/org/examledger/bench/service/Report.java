@@ -28,6 +28,11 @@ final class Report {
     return results;
   }
 
+  /** The PostgreSQL server's settings the run used ({@link BenchDatabase#serverSettings}). */
+  void database(ObjectNode settings) {
+    root.set("database", settings);
+  }
+
   /** A sentence the reader of the numbers must know (what was not measured, a gap, a caveat). */
   void note(String key, String text) {
     notes.put(key, text);

@@ -30,6 +30,10 @@ class LoadSuiteIT {
     JsonNode result = new ObjectMapper().readTree(out.toFile());
     assertThat(result.get("suite").asText()).isEqualTo("load");
     assertThat(result.get("machine").get("cores").asInt()).isPositive();
+    // the PostgreSQL server's settings, read from the server the run used
+    assertThat(result.get("database").get("autovacuum").asText()).isIn("on", "off");
+    assertThat(result.get("database").get("fsync").asText()).isIn("on", "off");
+    assertThat(result.get("database").get("version").asText()).matches("\\d+.*");
     assertThat(result.get("settings").get("clients").asText()).isEqualTo("2");
     JsonNode signed = result.get("results").get("signed");
     assertThat(signed.get("acceptedStatements").asLong()).isPositive();
