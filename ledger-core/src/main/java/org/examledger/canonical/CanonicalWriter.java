@@ -110,14 +110,7 @@ final class CanonicalWriter {
     out.append('"');
     // The common string needs no escape and has no surrogate: written whole. Otherwise the code
     // units before the first that does are written whole and the rest unit by unit.
-    int plain = 0;
-    while (plain < s.length()) {
-      char c = s.charAt(plain);
-      if (c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
-        break;
-      }
-      plain++;
-    }
+    int plain = StrictJsonParser.endOfPlainRun(s, 0);
     out.append(s, 0, plain);
     for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -185,14 +185,7 @@ final class StrictJsonParser {
     pos++; // opening quote
     // The common string has no escape, control character or surrogate: taken whole. Otherwise
     // the code units before the first such one are taken whole and the rest unit by unit.
-    int plain = pos;
-    while (plain < text.length()) {
-      char c = text.charAt(plain);
-      if (c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
-        break;
-      }
-      plain++;
-    }
+    int plain = endOfPlainRun(text, pos);
     if (plain < text.length() && text.charAt(plain) == '"') {
       String whole = text.substring(pos, plain);
       pos = plain + 1;
@@ -249,6 +242,23 @@ final class StrictJsonParser {
       }
       sb.append(unit);
     }
+  }
+
+  /**
+   * The index of the first code unit of {@code s} from {@code from} on that is a quote, a
+   * backslash, a control character or a surrogate ({@code s.length()} if none): the run before it
+   * reads and writes as it is, in JSON text and in RFC 8785's form alike.
+   */
+  static int endOfPlainRun(String s, int from) {
+    int i = from;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c)) {
+        return i;
+      }
+      i++;
+    }
+    return i;
   }
 
   private static CanonicalJsonException loneHighSurrogate(char high, int offset, String found) {
