@@ -16,6 +16,7 @@ import org.examledger.keys.KeyRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -78,9 +79,10 @@ public class AdmissionConfiguration {
       TransactionManager transactionManager,
       Clock clock,
       SuspensionRegistry suspensions,
-      ObjectProvider<LedgerFlags> flags) {
+      ObjectProvider<LedgerFlags> flags,
+      AdmittedStatementInterceptor admissions) {
     return new BulkSubmission(
-        withoutRetries(commandBus, clock, suspensions, flags), transactionManager);
+        withoutRetries(commandBus, clock, suspensions, flags), transactionManager, admissions);
   }
 
   /**
@@ -110,10 +112,12 @@ public class AdmissionConfiguration {
       Clock clock,
       SuspensionRegistry suspensions,
       ObjectProvider<LedgerFlags> flags,
-      GroupCommitProperties properties) {
+      GroupCommitProperties properties,
+      AdmittedStatementInterceptor admissions) {
     return new GroupCommit(
         withoutRetries(commandBus, clock, suspensions, flags)::dispatch,
         statementDispatcher::dispatch,
+        admissions::admitAhead,
         transactionManager,
         properties);
   }
@@ -144,7 +148,8 @@ public class AdmissionConfiguration {
    * bean for commands with the command bus, after its transaction interceptor.
    */
   @Bean
-  public AdmittedStatementInterceptor admittedStatementInterceptor(JdbcClient jdbc, Clock clock) {
-    return new AdmittedStatementInterceptor(jdbc, clock);
+  public AdmittedStatementInterceptor admittedStatementInterceptor(
+      JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
+    return new AdmittedStatementInterceptor(jdbc, batches, clock);
   }
 }

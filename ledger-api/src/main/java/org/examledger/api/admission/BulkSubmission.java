@@ -17,6 +17,12 @@ import org.examledger.api.complaints.BulkSuspensionMemo;
  * appended together when the whole commits, and the aggregates they load stay locked until then.
  * The first refusal rolls everything back and is answered with its statement's index.
  *
+ * <p>All the statements' admission rows are inserted first, in one batch, before any command loads
+ * its session ({@link AdmittedStatementInterceptor#admitAhead}). When one of them was admitted
+ * before (or is twice in the bulk), the bulk is decided again one statement at a time, each
+ * statement's own insert refusing a replay when its turn comes, so that the first refusal in the
+ * bulk's order is the one answered.
+ *
  * <p>The dispatcher given here must send through a gateway without a retry scheduler: a retry runs
  * on another thread, outside this unit of work, and would store a command on its own.
  */
@@ -27,10 +33,15 @@ public class BulkSubmission {
 
   private final StatementDispatcher dispatcher;
   private final TransactionManager transactions;
+  private final AdmittedStatementInterceptor admissions;
 
-  public BulkSubmission(StatementDispatcher dispatcher, TransactionManager transactions) {
+  public BulkSubmission(
+      StatementDispatcher dispatcher,
+      TransactionManager transactions,
+      AdmittedStatementInterceptor admissions) {
     this.dispatcher = dispatcher;
     this.transactions = transactions;
+    this.admissions = admissions;
   }
 
   /**
@@ -60,11 +71,19 @@ public class BulkSubmission {
 
   private List<Map<String, Object>> attempt(
       List<AdmittedStatement> statements, List<String> submitters) {
-    UnitOfWork<?> unitOfWork =
-        DefaultUnitOfWork.startAndGet(new GenericMessage<>("bulk of " + statements.size()));
-    unitOfWork.attachTransaction(transactions);
-    // scores write no sanction: each examiner's standing is read once for the whole bulk
-    BulkSuspensionMemo.enable(unitOfWork);
+    UnitOfWork<?> unitOfWork = start(statements.size());
+    boolean admitted;
+    try {
+      admitted = admissions.admitAhead(unitOfWork, statements);
+    } catch (RuntimeException e) {
+      unitOfWork.rollback(e);
+      throw e;
+    }
+    if (!admitted) {
+      // a replay among them: one statement at a time, each refused (or not) when its turn comes
+      unitOfWork.rollback();
+      unitOfWork = start(statements.size());
+    }
     List<Map<String, Object>> results = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       try {
@@ -76,5 +95,14 @@ public class BulkSubmission {
     }
     unitOfWork.commit();
     return results;
+  }
+
+  private UnitOfWork<?> start(int size) {
+    UnitOfWork<?> unitOfWork =
+        DefaultUnitOfWork.startAndGet(new GenericMessage<>("bulk of " + size));
+    unitOfWork.attachTransaction(transactions);
+    // scores write no sanction: each examiner's standing is read once for the whole bulk
+    BulkSuspensionMemo.enable(unitOfWork);
+    return unitOfWork;
   }
 }

@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * by their session, so one session's statements are decided in the order they arrived and two
  * writers never wait for each other's aggregates.
  *
+ * <p>A group inserts all its statements' admission rows first, in one batch, before any command
+ * loads a session ({@link AdmittedStatementInterceptor#admitAhead}); when one of them was admitted
+ * before, the group is written again one statement at a time, so that the replay is found at its
+ * turn as below.
+ *
  * <p>A group never answers a refusal itself. When a statement is refused inside a group (a broken
  * rule, a replay, anything its command throws), the group is rolled back, the writer dispatches
  * that statement alone, exactly as without grouping (so its answer is the one it gets alone), and
@@ -63,6 +68,7 @@ public class GroupCommit implements AutoCloseable {
 
   private final Dispatch grouped;
   private final Dispatch alone;
+  private final AdmitAhead admitAhead;
   private final TransactionManager transactions;
   private final int maxStatements;
   private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
@@ -76,14 +82,18 @@ public class GroupCommit implements AutoCloseable {
    * @param grouped dispatches inside a group's unit of work: its gateway must have no retry
    *     scheduler (a retry runs on another thread, outside the group)
    * @param alone dispatches a statement on its own, as without grouping
+   * @param admitAhead inserts a group's admission rows before its commands: {@link
+   *     AdmittedStatementInterceptor#admitAhead}
    */
   public GroupCommit(
       Dispatch grouped,
       Dispatch alone,
+      AdmitAhead admitAhead,
       TransactionManager transactions,
       GroupCommitProperties properties) {
     this.grouped = grouped;
     this.alone = alone;
+    this.admitAhead = admitAhead;
     this.transactions = transactions;
     this.maxStatements = properties.maxStatements();
     for (int i = 0; i < properties.writers(); i++) {
@@ -100,6 +110,12 @@ public class GroupCommit implements AutoCloseable {
   @FunctionalInterface
   public interface Dispatch {
     Map<String, Object> dispatch(AdmittedStatement s, String submitterId);
+  }
+
+  /** {@link AdmittedStatementInterceptor#admitAhead}. */
+  @FunctionalInterface
+  public interface AdmitAhead {
+    boolean admitAhead(UnitOfWork<?> unitOfWork, List<AdmittedStatement> statements);
   }
 
   /**
@@ -224,6 +240,14 @@ public class GroupCommit implements AutoCloseable {
    *     was stored)
    */
   private int attempt(List<Pending> statements) {
+    return attempt(statements, true);
+  }
+
+  /**
+   * @param ahead whether to insert the admission rows first, in one batch (else each command
+   *     inserts its own)
+   */
+  private int attempt(List<Pending> statements, boolean ahead) {
     UnitOfWork<?> unitOfWork =
         DefaultUnitOfWork.startAndGet(new GenericMessage<>("group of " + statements.size()));
     try {
@@ -234,6 +258,21 @@ public class GroupCommit implements AutoCloseable {
     }
     // statements about sessions write no sanction: a person's standing is read once per group
     BulkSuspensionMemo.enable(unitOfWork);
+    if (ahead) {
+      boolean admitted;
+      try {
+        admitted =
+            admitAhead.admitAhead(unitOfWork, statements.stream().map(p -> p.statement).toList());
+      } catch (RuntimeException e) {
+        unitOfWork.rollback(e);
+        return failOrDecideAlone(statements, e);
+      }
+      if (!admitted) {
+        // a replay among them: one statement at a time finds it at its turn
+        unitOfWork.rollback();
+        return attempt(statements, false);
+      }
+    }
     List<Map<String, Object>> results = new ArrayList<>(statements.size());
     for (int i = 0; i < statements.size(); i++) {
       Pending p = statements.get(i);

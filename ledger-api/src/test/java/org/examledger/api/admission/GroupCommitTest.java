@@ -38,6 +38,8 @@ class GroupCommitTest {
   private final CountDownLatch releaseFirst = new CountDownLatch(1);
   private final Set<String> refusedInGroups =
       Collections.synchronizedSet(new java.util.HashSet<>());
+  private final List<List<String>> aheadCalls = Collections.synchronizedList(new ArrayList<>());
+  private final Set<String> replayedAhead = Collections.synchronizedSet(new java.util.HashSet<>());
   private volatile String failCommitOf;
   private volatile String databaseGoneAt;
   private volatile String errorAt;
@@ -104,6 +106,10 @@ class GroupCommitTest {
                 throw new AdmissionRefused(409, "score-already-recorded", "componentId", "alone");
               }
               return Map.of("by", "alone", "nonce", s.nonce());
+            },
+            (unitOfWork, statements) -> {
+              aheadCalls.add(statements.stream().map(AdmittedStatement::nonce).toList());
+              return statements.stream().noneMatch(s -> replayedAhead.contains(s.nonce()));
             },
             NoTransactionManager.INSTANCE,
             new GroupCommitProperties(writers, 64));
@@ -202,6 +208,26 @@ class GroupCommitTest {
     assertThat(groups.groups()).isEqualTo(2);
     assertThat(groups.groupedStatements()).isEqualTo(3);
     assertThat(groups.decidedAlone()).isEqualTo(1);
+  }
+
+  @Test
+  void aReplayFoundByTheGroupsAdmissionRowsIsFoundAgainAtItsTurnAndTheRestStored()
+      throws Exception {
+    start(1);
+    // n2 was admitted before: the batch of the group's rows refuses it, then its own insert does
+    replayedAhead.add("n2");
+    refusedInGroups.add("n2");
+    List<Future<Map<String, Object>>> answers = holdWriterWhile(scores("n1", "n2", "n3"));
+    assertThat(answer(answers.get(1))).containsEntry("by", "group");
+    assertThat(answer(answers.get(3))).containsEntry("by", "group");
+    assertThatThrownBy(() -> answer(answers.get(2))).hasCauseInstanceOf(AdmissionRefused.class);
+    // every group's rows first; the refused batch is followed by one statement at a time up to
+    // the replay, and the rest of the group is admitted and written again without it
+    assertThat(aheadCalls)
+        .containsExactly(List.of("first"), List.of("n1", "n2", "n3"), List.of("n1", "n3"));
+    assertThat(groupedCalls).containsExactly("first", "n1", "n2", "n1", "n3");
+    assertThat(aloneCalls).containsExactly("n2");
+    assertThat(groups.groupedStatements()).isEqualTo(3);
   }
 
   @Test

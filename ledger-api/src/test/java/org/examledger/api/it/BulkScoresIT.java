@@ -4,8 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.examledger.api.it.AbstractSliceIT.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.examledger.api.admission.Admission;
+import org.examledger.api.admission.AdmittedStatement;
 import org.examledger.api.it.LedgerNode.Response;
+import org.examledger.statements.StatementTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +45,8 @@ class BulkScoresIT {
     TestActors.bootstrap(node);
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
         .isEqualTo(201);
-    for (String candidate : List.of("C-1", "C-2", "C-3", "C-4", "C-5", "C-6")) {
+    for (String candidate :
+        List.of("C-1", "C-2", "C-3", "C-4", "C-5", "C-6", "C-7", "C-8", "C-9")) {
       Response r =
           node.post(
               "/api/v1/sessions/" + SESSION + "/candidates",
@@ -180,5 +195,79 @@ class BulkScoresIT {
     assertProblem(node.post(BULK, "{\"statements\":[]}"), 400, "malformed-bulk", "statements");
     assertProblem(
         node.post(BULK, score("C-4", "theory", "12")), 400, "malformed-bulk", "statements");
+  }
+
+  /**
+   * The same statement sent twice at once, alone and in a bulk: the bulk meets the other writer's
+   * uncommitted {@code admitted_statement} row before it has loaded its session, so it waits for
+   * that writer holding no aggregate lock, and the session's other statements go on meanwhile.
+   * (Before, the bulk had locked the session at its first statement and waited at this one; a
+   * writer that then needed the session waited for the bulk, and the bulk for it, until the 30 s
+   * query timeout.) The other writer is played here by a transaction of the test's own.
+   */
+  @Test
+  void aBulkWaitingForAnotherWritersCopyOfAStatementHoldsNoSessionLock() throws Exception {
+    String contested = score("C-7", "theory", "40");
+    AdmittedStatement copy =
+        node.context()
+            .getBean(Admission.class)
+            .batch()
+            .admitUnlessReplayed(contested, Set.of(StatementTypes.SCORE_RECORD));
+    long before = node.storedEvents();
+    ExecutorService clients = Executors.newFixedThreadPool(2);
+    try (Connection other = db.connect()) {
+      other.setAutoCommit(false);
+      try (PreparedStatement insert =
+          other.prepareStatement(
+              "INSERT INTO admitted_statement (statement_hash, actor_id, nonce, statement_type,"
+                  + " signed, admitted_at) VALUES (?, ?, ?, ?, true, now())")) {
+        insert.setString(1, copy.statementHash());
+        insert.setString(2, copy.actorId());
+        insert.setString(3, copy.nonce());
+        insert.setString(4, copy.type());
+        insert.executeUpdate();
+      }
+      Future<Response> bulk =
+          clients.submit(
+              () ->
+                  node.post(
+                      BULK,
+                      bulk(
+                          score("C-8", "theory", "30"),
+                          contested,
+                          score("C-8", "practical", "31"))));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> sessionsWaitingForALock(other) == 1);
+      // a statement about the same session, sent while the bulk waits: the session is not locked
+      Future<Response> single =
+          clients.submit(
+              () ->
+                  node.post(
+                      "/api/v1/sessions/" + SESSION + "/candidates/C-9/scores",
+                      AbstractSliceIT.scoreBody(SESSION, "C-9", "theory", "\"35\"")));
+      Response alone = single.get(20, TimeUnit.SECONDS);
+      assertThat(alone.status()).as(alone.body()).isEqualTo(201);
+      assertThat(bulk).isNotDone();
+      // the other writer gives up its copy: the bulk admits the statement and is stored whole
+      other.rollback();
+      Response whole = bulk.get(20, TimeUnit.SECONDS);
+      assertThat(whole.status()).as(whole.body()).isEqualTo(201);
+      assertThat(node.storedEvents()).isEqualTo(before + 4);
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /** Backends of the test's database, other than {@code own}, waiting for a lock. */
+  private static int sessionsWaitingForALock(Connection own) throws SQLException {
+    try (PreparedStatement q =
+            own.prepareStatement(
+                "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+        ResultSet rs = q.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 }
