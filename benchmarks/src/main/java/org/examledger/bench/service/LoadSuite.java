@@ -178,6 +178,10 @@ final class LoadSuite {
       json.put("serverResidentBytesAfter", run.server.residentBytes());
       json.put("database", run.database.name());
       json.set("logAtEnd", run.logState());
+      if (serverProperties.isEmpty()) {
+        // integrity off seals nothing
+        json.set("sealing", sealing(run, json));
+      }
       BenchMain.progress(
           "sheets "
               + label
@@ -188,6 +192,34 @@ final class LoadSuite {
               + " ms a request");
       return json;
     }
+  }
+
+  /** How long a sheets run waits, after its bulk phase, for the log to seal what it stored. */
+  static final Duration SEALING_LIMIT = Duration.ofMinutes(3);
+
+  /**
+   * What the log made of a sheets run: the bulk phase's rate counts requests answered, and the
+   * sequencer may still be behind when it ends. The seconds from the phase's end until a signed
+   * checkpoint covered every stored event, and the scores per second from the first measured bulk
+   * request to that checkpoint: the rate at which sheets become provable, not only stored.
+   */
+  static ObjectNode sealing(ServiceRun run, ObjectNode sheets) throws Exception {
+    double after = run.secondsUntilCheckpointed(SEALING_LIMIT);
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    ObjectNode log = (ObjectNode) sheets.get("logAtEnd");
+    json.put("leavesBehindAtEnd", log.get("storedEvents").asLong() - log.get("leaves").asLong());
+    if (after < 0) {
+      json.putNull("allCheckpointedAfterSeconds");
+      json.putNull("checkpointedEventsPerSecond");
+      json.put("note", "not every event was in a signed checkpoint " + SEALING_LIMIT + " later");
+    } else {
+      double seconds = sheets.get("measuredSeconds").asDouble() + after;
+      json.put("allCheckpointedAfterSeconds", Math.round(after * 10) / 10.0);
+      json.put(
+          "checkpointedEventsPerSecond",
+          Math.round(sheets.get("scores").asLong() / seconds * 10) / 10.0);
+    }
+    return json;
   }
 
   /** How long the read ceiling is measured, after as long a warm-up. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +108,34 @@ final class ServiceRun implements AutoCloseable {
     json.set("sequencerPositionMismatch", server.logLines("was delivered at position"));
     json.set("catchUpSweepLeaves", server.logLines("the catch-up sweep made it leaf"));
     return json;
+  }
+
+  /**
+   * Waits until a signed checkpoint covers every event stored now, polling every 100 ms for at most
+   * {@code limit}.
+   *
+   * @return the seconds it took, or -1 when {@code limit} passed first
+   */
+  double secondsUntilCheckpointed(Duration limit) throws Exception {
+    long start = System.nanoTime();
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      long stored;
+      try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM domain_event_entry")) {
+        r.next();
+        stored = r.getLong(1);
+      }
+      while (System.nanoTime() - start < limit.toNanos()) {
+        try (ResultSet r = s.executeQuery("SELECT MAX(tree_size) FROM ledger_checkpoint")) {
+          r.next();
+          if (r.getLong(1) >= stored) {
+            return (System.nanoTime() - start) / 1e9;
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    return -1;
   }
 
   /** Stops the server, keeping its database (to be read offline before {@link #close}). */

@@ -67,6 +67,34 @@ class LoadSuiteIT {
     assertThat(results.has("integrityOverhead")).isTrue();
   }
 
+  @Test
+  void sheetsRunReportsWhenTheLogHadSealedEverySheet(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("sheets.json");
+    int exit =
+        tinyLoad(
+            out,
+            "--candidates",
+            "3",
+            "--sheets",
+            "1",
+            "--warmup-sheets",
+            "1",
+            "--baseline",
+            "false");
+
+    assertThat(exit).isZero();
+    JsonNode sheets = new ObjectMapper().readTree(out.toFile()).get("results").get("sheets");
+    // 2 clients x 1 measured sheet of 3 candidates x 2 components
+    assertThat(sheets.get("scores").asLong()).as(sheets.toString()).isEqualTo(12);
+    JsonNode sealing = sheets.get("sealing");
+    assertThat(sealing.get("leavesBehindAtEnd").asLong()).isNotNegative();
+    // every stored event ends up in a signed checkpoint, and the rate counts the wait for it
+    assertThat(sealing.get("allCheckpointedAfterSeconds").asDouble()).isNotNegative();
+    assertThat(sealing.get("checkpointedEventsPerSecond").asDouble())
+        .isPositive()
+        .isLessThanOrEqualTo(sheets.get("eventsPerSecond").asDouble());
+  }
+
   /** A load run of 2 clients for 4 s with no warm-up on a small server, with {@code more}. */
   private static int tinyLoad(Path out, String... more) throws Exception {
     List<String> args =
