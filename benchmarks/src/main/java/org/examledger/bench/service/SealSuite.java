@@ -29,8 +29,10 @@ final class SealSuite {
     Duration warmup = options.duration("warmup", "10s");
     Duration duration = options.duration("duration", "60s");
     Duration settle = options.duration("settle", "2m");
+    // with --bulk N each session's scores go in bulks of N: sealing under exam-day sheets
+    int bulk = options.integer("bulk", 0);
     LoadGenerator.Settings settings =
-        new LoadGenerator.Settings(clients, candidates, warmup, duration, 0, false);
+        new LoadGenerator.Settings(clients, candidates, warmup, duration, 0, false, bulk);
     Station station = new Station(clients, components);
     BenchMain.progress("seal: starting the ledger on a fresh database ...");
     try (ServiceRun run = ServiceRun.start(options, "seal", station, List.of())) {

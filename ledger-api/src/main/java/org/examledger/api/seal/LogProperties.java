@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     passed over (an Axon gap given up on) and sequences them
  * @param maxEntries the largest page of {@code GET /api/v1/log/entries} and {@code
  *     /aggregates/{aggregateId}/entries}
+ * @param bulkMaxUnsequenced the most events stored ahead of the log before a bulk submission waits
+ *     for the sequencer ({@link BulkPacing}); 0 for never
+ * @param bulkMaxWait the longest a bulk submission waits for the sequencer before it goes on
  */
 @ConfigurationProperties("ledger.log")
 public record LogProperties(
@@ -29,4 +32,6 @@ public record LogProperties(
     @DefaultValue List<String> witnesses,
     @DefaultValue("100") int sequencerBatchSize,
     @DefaultValue("1m") Duration catchUpInterval,
-    @DefaultValue("1000") int maxEntries) {}
+    @DefaultValue("1000") int maxEntries,
+    @DefaultValue("2000") long bulkMaxUnsequenced,
+    @DefaultValue("5s") Duration bulkMaxWait) {}

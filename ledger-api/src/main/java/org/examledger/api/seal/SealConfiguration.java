@@ -73,6 +73,23 @@ public class SealConfiguration {
                         LedgerSequencer.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
   }
 
+  /**
+   * Bulk submissions wait while the log is far behind; with integrity off nothing is sequenced, so
+   * they never do.
+   */
+  @Bean
+  public BulkPacing bulkPacing(
+      JdbcTemplate jdbcTemplate,
+      LogProperties properties,
+      BenchmarkProperties benchmark,
+      MeterRegistry registry) {
+    return new BulkPacing(
+        jdbcTemplate,
+        benchmark.integrityOff() ? 0 : properties.bulkMaxUnsequenced(),
+        properties.bulkMaxWait(),
+        registry);
+  }
+
   @Bean
   public NoteSigner logNoteSigner(LogProperties properties, LedgerProperties ledger) {
     Path keyFile =

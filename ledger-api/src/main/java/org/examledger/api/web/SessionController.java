@@ -22,6 +22,7 @@ import org.examledger.api.admission.GroupCommit;
 import org.examledger.api.admission.StatementDispatcher;
 import org.examledger.api.history.HistoryEntry;
 import org.examledger.api.history.SessionHistory;
+import org.examledger.api.seal.BulkPacing;
 import org.examledger.api.seal.LogReader;
 import org.examledger.canonical.CanonicalJson;
 import org.examledger.canonical.CanonicalJsonException;
@@ -63,6 +64,7 @@ class SessionController {
 
   private final Pages pages;
   private final BulkSubmission bulk;
+  private final BulkPacing pacing;
 
   SessionController(
       Admission admission,
@@ -72,9 +74,11 @@ class SessionController {
       QueryGateway queries,
       SessionHistory history,
       LogReader log,
-      Pages pages) {
+      Pages pages,
+      BulkPacing pacing) {
     this.pages = pages;
     this.bulk = bulk;
+    this.pacing = pacing;
     this.admission = admission;
     this.dispatcher = dispatcher;
     this.caller = caller;
@@ -138,6 +142,8 @@ class SessionController {
   ResponseEntity<Map<String, Object>> recordScores(
       @PathVariable String sessionId, @RequestBody String body) {
     List<String> envelopes = bulkStatements(body);
+    // not further ahead of the log than a signed checkpoint can follow (BulkPacing)
+    pacing.awaitLog();
     List<AdmittedStatement> admitted = new ArrayList<>(envelopes.size());
     List<String> submitters = new ArrayList<>(envelopes.size());
     Admission.Batch batch = admission.batch();

@@ -1,9 +1,12 @@
 package org.examledger.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.examledger.api.it.AbstractSliceIT.assertProblem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,10 +18,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.awaitility.Awaitility;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.examledger.api.admission.Admission;
 import org.examledger.api.admission.AdmittedStatement;
 import org.examledger.api.it.LedgerNode.Response;
+import org.examledger.api.seal.LedgerSequencer;
 import org.examledger.statements.StatementTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,12 +48,18 @@ class BulkScoresIT {
   @BeforeAll
   void start() {
     db = PostgresDatabase.create();
-    node = LedgerNode.onPostgres(db, "bulk");
+    // a bulk waits while more than 2 events are stored ahead of the log (BulkPacing)
+    node =
+        LedgerNode.onPostgres(
+            db,
+            "bulk",
+            java.util.Map.of(
+                "ledger.log.bulk-max-unsequenced", "2", "ledger.log.bulk-max-wait", "60s"));
     TestActors.bootstrap(node);
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
         .isEqualTo(201);
     for (String candidate :
-        List.of("C-1", "C-2", "C-3", "C-4", "C-5", "C-6", "C-7", "C-8", "C-9")) {
+        List.of("C-1", "C-2", "C-3", "C-4", "C-5", "C-6", "C-7", "C-8", "C-9", "C-10", "C-11")) {
       Response r =
           node.post(
               "/api/v1/sessions/" + SESSION + "/candidates",
@@ -255,6 +268,49 @@ class BulkScoresIT {
       assertThat(whole.status()).as(whole.body()).isEqualTo(201);
       assertThat(node.storedEvents()).isEqualTo(before + 4);
     } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBulkWaitsWhileTheLogIsBehindAndGoesOnOnceTheSequencerCatchesUp() throws Exception {
+    db.awaitSealed(Duration.ofSeconds(30));
+    EventProcessor sequencer =
+        node.context()
+            .getBean(EventProcessingConfiguration.class)
+            .eventProcessor(LedgerSequencer.PROCESSING_GROUP)
+            .orElseThrow();
+    Timer waits =
+        node.context().getBean(MeterRegistry.class).get("ledger.bulk.pacing.wait").timer();
+    long waitedBefore = waits.count();
+    ExecutorService clients = Executors.newSingleThreadExecutor();
+    sequencer.shutDown();
+    try {
+      // the log is level: this bulk goes in at once and leaves 3 events ahead of the log
+      Response ahead =
+          node.post(
+              BULK,
+              bulk(
+                  score("C-10", "theory", "41"),
+                  score("C-10", "practical", "42"),
+                  score("C-11", "theory", "43")));
+      assertThat(ahead.status()).as(ahead.body()).isEqualTo(201);
+      assertThat(waits.count()).isEqualTo(waitedBefore);
+      long stored = node.storedEvents();
+      Future<Response> paced =
+          clients.submit(() -> node.post(BULK, bulk(score("C-11", "practical", "44"))));
+      // more than 2 events ahead and the sequencer stopped: the bulk waits, and stores nothing
+      assertThatThrownBy(() -> paced.get(2, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+      assertThat(node.storedEvents()).isEqualTo(stored);
+      sequencer.start();
+      Response answered = paced.get(30, TimeUnit.SECONDS);
+      assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+      assertThat(node.storedEvents()).isEqualTo(stored + 1);
+      assertThat(waits.count()).isEqualTo(waitedBefore + 1);
+    } finally {
+      if (!sequencer.isRunning()) {
+        sequencer.start();
+      }
       clients.shutdownNow();
     }
   }

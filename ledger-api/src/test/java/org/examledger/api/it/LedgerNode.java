@@ -154,16 +154,18 @@ public final class LedgerNode implements AutoCloseable {
   }
 
   public static LedgerNode onPostgres(PostgresDatabase db, String nodeId) {
-    return start(
-        Map.of(
-            "spring.datasource.url",
-            db.url(),
-            "spring.datasource.username",
-            db.user(),
-            "spring.datasource.password",
-            "",
-            "ledger.node-id",
-            nodeId));
+    return onPostgres(db, nodeId, Map.of());
+  }
+
+  /** A node on {@code db} with {@code more} settings. */
+  public static LedgerNode onPostgres(
+      PostgresDatabase db, String nodeId, Map<String, String> more) {
+    Map<String, String> settings = new HashMap<>(more);
+    settings.put("spring.datasource.url", db.url());
+    settings.put("spring.datasource.username", db.user());
+    settings.put("spring.datasource.password", "");
+    settings.put("ledger.node-id", nodeId);
+    return start(settings);
   }
 
   /** http://127.0.0.1:port, for clients other than this one (the CLI). */
