@@ -258,7 +258,8 @@ public class GroupCommit implements AutoCloseable {
     }
     // statements about sessions write no sanction: a person's standing is read once per group
     BulkSuspensionMemo.enable(unitOfWork);
-    if (ahead) {
+    // one statement inserts its own row before it loads its session: nothing to insert ahead
+    if (ahead && statements.size() > 1) {
       boolean admitted;
       try {
         admitted =
