@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * all their rows first, in one batch, before any command loads an aggregate ({@link #admitAhead});
  * their commands then find their row inserted and skip the insert. So every writer waits for
  * another's uncommitted row (the same statement, being written by another request) before it holds
- * any aggregate lock, and never while holding one: a wait between a row lock and an aggregate lock
- * held by the same two writers, which neither PostgreSQL nor Axon could see whole, cannot form
- * (docs/architecture.md, "Admission rows before aggregate locks").
+ * any aggregate lock, and never while holding one, so a cycle of a row lock and an aggregate lock
+ * between two writers, which neither PostgreSQL nor Axon could see whole, does not form; only the
+ * one-at-a-time writing after a replay still inserts between loads (docs/architecture.md,
+ * "Admission rows before aggregate locks"; ADR 0020).
  */
 public class AdmittedStatementInterceptor implements MessageHandlerInterceptor<CommandMessage<?>> {
 
