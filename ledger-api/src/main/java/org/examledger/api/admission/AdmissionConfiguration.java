@@ -148,8 +148,7 @@ public class AdmissionConfiguration {
    * bean for commands with the command bus, after its transaction interceptor.
    */
   @Bean
-  public AdmittedStatementInterceptor admittedStatementInterceptor(
-      JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
-    return new AdmittedStatementInterceptor(jdbc, batches, clock);
+  public AdmittedStatementInterceptor admittedStatementInterceptor(JdbcTemplate jdbc, Clock clock) {
+    return new AdmittedStatementInterceptor(jdbc, clock);
   }
 }

@@ -14,7 +14,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Records every command's admitted statement in {@code admitted_statement}. Runs as a handler
@@ -47,13 +46,11 @@ public class AdmittedStatementInterceptor implements MessageHandlerInterceptor<C
   /** The root unit of work's resource: hashes inserted ahead whose command has not run yet. */
   private static final String AHEAD = AdmittedStatementInterceptor.class.getName() + ".ahead";
 
-  private final JdbcClient jdbc;
-  private final JdbcTemplate batches;
+  private final JdbcTemplate jdbc;
   private final Clock clock;
 
-  public AdmittedStatementInterceptor(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
+  public AdmittedStatementInterceptor(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
-    this.batches = batches;
     this.clock = clock;
   }
 
@@ -81,15 +78,14 @@ public class AdmittedStatementInterceptor implements MessageHandlerInterceptor<C
       return chain.proceed();
     }
     try {
-      jdbc.sql(INSERT)
-          .params(
-              hash,
-              meta.get(ACTOR),
-              meta.get(NONCE),
-              meta.get(TYPE),
-              Boolean.TRUE.equals(meta.get(SIGNED)),
-              Timestamp.from(clock.instant()))
-          .update();
+      jdbc.update(
+          INSERT,
+          hash,
+          meta.get(ACTOR),
+          meta.get(NONCE),
+          meta.get(TYPE),
+          Boolean.TRUE.equals(meta.get(SIGNED)),
+          Timestamp.from(clock.instant()));
     } catch (DuplicateKeyException e) {
       throw new StatementReplayedException(
           "this statement (sha256 "
@@ -122,7 +118,7 @@ public class AdmittedStatementInterceptor implements MessageHandlerInterceptor<C
       rows.add(new Object[] {s.statementHash(), s.actorId(), s.nonce(), s.type(), s.signed(), at});
     }
     try {
-      batches.batchUpdate(INSERT, rows);
+      jdbc.batchUpdate(INSERT, rows);
     } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
       return false;
     }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,8 +54,7 @@ class BulkScoresIT {
         LedgerNode.onPostgres(
             db,
             "bulk",
-            java.util.Map.of(
-                "ledger.log.bulk-max-unsequenced", "2", "ledger.log.bulk-max-wait", "60s"));
+            Map.of("ledger.log.bulk-max-unsequenced", "2", "ledger.log.bulk-max-wait", "60s"));
     TestActors.bootstrap(node);
     assertThat(node.post("/api/v1/sessions", AbstractSliceIT.scheduleBody(SESSION)).status())
         .isEqualTo(201);
