@@ -108,21 +108,29 @@ final class CanonicalWriter {
   /** RFC 8785 section 3.2.2.2. */
   private void string(String s) {
     out.append('"');
-    // The common string needs no escape and has no surrogate: written whole. Otherwise the code
-    // units before the first that does are written whole and the rest unit by unit.
-    int plain = StrictJsonParser.endOfPlainRun(s, 0);
-    out.append(s, 0, plain);
-    for (int i = plain; i < s.length(); i++) {
+    // The common string needs no escape and has no surrogate: written whole. Otherwise runs of
+    // code units that need none are written whole and the rest unit by unit.
+    int i = 0;
+    while (i < s.length()) {
+      int plain = StrictJsonParser.endOfPlainRun(s, i);
+      if (plain > i) {
+        out.append(s, i, plain);
+        i = plain;
+        continue;
+      }
       char c = s.charAt(i);
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c)
             && i + 1 < s.length()
             && Character.isLowSurrogate(s.charAt(i + 1))) {
-          out.append(c).append(s.charAt(++i));
+          out.append(c).append(s.charAt(i + 1));
+          i += 2;
           continue;
         }
         throw loneSurrogate(c, i);
       }
+      // Not plain, not a surrogate: a quote, a backslash or a control character, escaped.
+      i++;
       switch (c) {
         case '"':
           out.append("\\\"");
@@ -146,12 +154,9 @@ final class CanonicalWriter {
           out.append("\\t");
           break;
         default:
-          if (c < 0x20) {
-            // Other control characters: \\u and four lower-case hex digits.
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c); // everything else as is, including '/', U+007F and U+2028
-          }
+          // Other control characters: \\u and four lower-case hex digits. Everything else,
+          // including '/', U+007F and U+2028, is in the plain runs, written as is.
+          out.append(String.format("\\u%04x", (int) c));
       }
     }
     out.append('"');

@@ -184,7 +184,7 @@ final class StrictJsonParser {
   private String string() {
     pos++; // opening quote
     // The common string has no escape, control character or surrogate: taken whole. Otherwise
-    // the code units before the first such one are taken whole and the rest unit by unit.
+    // runs of such plain code units are taken whole and the rest unit by unit.
     int plain = endOfPlainRun(text, pos);
     if (plain < text.length() && text.charAt(plain) == '"') {
       String whole = text.substring(pos, plain);
@@ -217,6 +217,12 @@ final class StrictJsonParser {
                 + pos
                 + ": expected U+0000..U+001F to be escaped (RFC 8259 section 7), found "
                 + codeUnit(c));
+      } else if (pendingHighOffset < 0 && !Character.isSurrogate(c)) {
+        // A plain run (an envelope's JSON inside a string is mostly runs between escapes).
+        int end = endOfPlainRun(text, pos);
+        sb.append(text, pos, end);
+        pos = end;
+        continue;
       } else {
         unit = c;
         pos++;

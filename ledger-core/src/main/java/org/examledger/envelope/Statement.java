@@ -136,10 +136,43 @@ public record Statement(
   public static Statement fromCanonical(Bytes canonicalJson) {
     JsonNode root;
     try {
-      root = CanonicalJson.parseCanonical(canonicalJson);
+      root = CanonicalJson.parse(canonicalJson);
     } catch (CanonicalJsonException e) {
       throw new EnvelopeException("statement is not canonical JSON: " + e.getMessage(), e);
     }
+    // The bytes are proven canonical by the one comparison at the end (the canonical form of
+    // the statement they encode is canonical JSON), not by writing them once more first. The
+    // failures say "not canonical" whenever the bytes are not, before anything else, as if the
+    // form had been checked first.
+    Statement statement;
+    try {
+      statement = fromTree(root);
+    } catch (EnvelopeException e) {
+      requireCanonical(canonicalJson);
+      throw e;
+    }
+    // Every member was checked; this guards the whole: one statement, one byte sequence.
+    Bytes again = statement.canonicalBytes();
+    if (!again.equals(canonicalJson)) {
+      requireCanonical(canonicalJson);
+      throw new EnvelopeException(
+          "statement bytes are not the canonical form of the statement they encode: expected "
+              + again.utf8String()
+              + ", found "
+              + canonicalJson.utf8String());
+    }
+    return statement;
+  }
+
+  private static void requireCanonical(Bytes json) {
+    try {
+      CanonicalJson.parseCanonical(json);
+    } catch (CanonicalJsonException e) {
+      throw new EnvelopeException("statement is not canonical JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static Statement fromTree(JsonNode root) {
     if (!root.isObject()) {
       throw new EnvelopeException("statement: expected a JSON object, found " + root.getNodeType());
     }
@@ -173,25 +206,14 @@ public record Statement(
     } catch (IllegalArgumentException e) {
       throw new EnvelopeException("statement member \"keyId\": " + e.getMessage(), e);
     }
-    Statement statement =
-        new Statement(
-            text(root, TYPE),
-            text(root, SUBJECT),
-            root.get(PAYLOAD),
-            text(root, ACTOR),
-            keyId,
-            Rfc3339.parse(text(root, ISSUED_AT)),
-            text(root, NONCE));
-    // Every member was checked above; this guards the whole: one statement, one byte sequence.
-    Bytes again = statement.canonicalBytes();
-    if (!again.equals(canonicalJson)) {
-      throw new EnvelopeException(
-          "statement bytes are not the canonical form of the statement they encode: expected "
-              + again.utf8String()
-              + ", found "
-              + canonicalJson.utf8String());
-    }
-    return statement;
+    return new Statement(
+        text(root, TYPE),
+        text(root, SUBJECT),
+        root.get(PAYLOAD),
+        text(root, ACTOR),
+        keyId,
+        Rfc3339.parse(text(root, ISSUED_AT)),
+        text(root, NONCE));
   }
 
   private static String text(JsonNode root, String member) {
