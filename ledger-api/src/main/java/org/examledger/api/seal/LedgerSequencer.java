@@ -1,5 +1,6 @@
 package org.examledger.api.seal;
 
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,9 +22,12 @@ import org.examledger.bytes.Bytes;
 import org.examledger.ledger.LeafEncoding;
 import org.examledger.merkle.Hash;
 import org.examledger.merkle.MerkleLog;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -112,6 +116,42 @@ public class LedgerSequencer {
     return leaf == null ? OptionalLong.empty() : OptionalLong.of(leaf);
   }
 
+  /** Which of these events already have a leaf; runs in the caller's transaction. */
+  Set<String> sequencedAmong(List<String> identifiers) {
+    Set<String> sequenced = new HashSet<>();
+    jdbc.query(
+        plannedEachTime(
+            "SELECT event_identifier FROM ledger_leaf WHERE event_identifier IN ("
+                + placeholders(identifiers)
+                + ")",
+            identifiers),
+        (RowCallbackHandler) rs -> sequenced.add(rs.getString(1)));
+    return sequenced;
+  }
+
+  private static String placeholders(List<String> identifiers) {
+    return String.join(",", Collections.nCopies(identifiers.size(), "?"));
+  }
+
+  /**
+   * A look-up by a list of identifiers that PostgreSQL plans at each execution, for the table's
+   * size at that moment (docs/operations.md, "PostgreSQL: plans"): the JDBC driver never makes it a
+   * server-prepared statement, whose generic plan, made while the log was small, would scan the
+   * whole table for every batch of a large log where no {@code ANALYZE} has run since.
+   */
+  private static PreparedStatementCreator plannedEachTime(String sql, List<String> values) {
+    return connection -> {
+      PreparedStatement statement = connection.prepareStatement(sql);
+      if (statement.isWrapperFor(PGStatement.class)) {
+        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+      }
+      for (int i = 0; i < values.size(); i++) {
+        statement.setString(i + 1, values.get(i));
+      }
+      return statement;
+    };
+  }
+
   /**
    * Gives each delivered event without a leaf the next leaf, in delivery order; must run inside a
    * transaction. The leaves, their indexes and the roots are exactly those of sequencing the events
@@ -129,25 +169,21 @@ public class LedgerSequencer {
             (rs, n) -> new State(rs.getLong(1), Hash.of(Bytes.of(rs.getBytes(2)))));
     List<String> identifiers =
         deliveries.stream().map(Delivery::eventIdentifier).distinct().toList();
-    String in = String.join(",", Collections.nCopies(identifiers.size(), "?"));
-    Set<String> sequenced =
-        new HashSet<>(
-            jdbc.queryForList(
-                "SELECT event_identifier FROM ledger_leaf WHERE event_identifier IN (" + in + ")",
-                String.class,
-                identifiers.toArray()));
+    Set<String> sequenced = sequencedAmong(identifiers);
     Map<String, StoredEvents.Row> rows = new HashMap<>();
     jdbc.query(
-        "SELECT "
-            + StoredEvents.COLUMNS
-            + " FROM domain_event_entry e WHERE e.event_identifier IN ("
-            + in
-            + ")",
-        rs -> {
-          StoredEvents.Row row = StoredEvents.row(rs);
-          rows.put(row.event().eventIdentifier(), row);
-        },
-        identifiers.toArray());
+        plannedEachTime(
+            "SELECT "
+                + StoredEvents.COLUMNS
+                + " FROM domain_event_entry e WHERE e.event_identifier IN ("
+                + placeholders(identifiers)
+                + ")",
+            identifiers),
+        (RowCallbackHandler)
+            rs -> {
+              StoredEvents.Row row = StoredEvents.row(rs);
+              rows.put(row.event().eventIdentifier(), row);
+            });
     List<StoredEvents.Row> toSequence = new ArrayList<>();
     List<Hash> leafHashes = new ArrayList<>();
     for (Delivery delivery : deliveries) {
