@@ -47,6 +47,9 @@ final class VerifySuite {
     // scores in bulks of this many while writing the ledger (0: one per request): a larger ledger
     // in the same time; the verifier's work per event is the same
     int bulk = options.integer("bulk", 0);
+    // larger sessions put more of the ledger in bulk requests: a larger ledger in the same time
+    int candidates = options.integer("candidates", 30);
+    int components = options.integer("components", 2);
     int threads = options.integer("raw-threads", 2);
     Duration rawDuration = options.duration("raw-duration", "5s");
     List<String> verifierJvm = ServiceRun.split(options.text("verifier-jvm", "-Xmx1g"));
@@ -55,7 +58,7 @@ final class VerifySuite {
     ObjectNode results = report.results();
     ArrayNode memory = results.putArray("memory");
 
-    Station station = new Station(clients, 2);
+    Station station = new Station(clients, components);
     try (ServiceRun run = ServiceRun.start(options, "verify", station, List.of())) {
       long written = 0;
       double populateSeconds = 0;
@@ -70,7 +73,13 @@ final class VerifySuite {
                     run.http,
                     station,
                     new LoadGenerator.Settings(
-                        clients, 30, Duration.ZERO, Duration.ZERO, target - written, false, bulk),
+                        clients,
+                        candidates,
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        target - written,
+                        false,
+                        bulk),
                     null)
                 .sessionsFrom(stage * 10_000)
                 .run();
