@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ledger_leaf} however much the table has grown since its first look-ups, even where no {@code
  * ANALYZE} has run (docs/operations.md, "PostgreSQL: plans"). Before 2026-11-29 the look-up became
  * a server-prepared statement whose plan, made while the log was small, scanned the whole table: on
- * a 330,000-event ledger the log sealed 180 events a second.
+ * a 250,000-event ledger the log sealed 180 events a second.
  *
  * <p>Everything happens in one transaction on the node's own pool and is rolled back; PostgreSQL's
  * counters of the current transaction ({@code pg_stat_xact_user_tables}) say how the table was
