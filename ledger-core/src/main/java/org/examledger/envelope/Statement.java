@@ -138,7 +138,7 @@ public record Statement(
     try {
       root = CanonicalJson.parse(canonicalJson);
     } catch (CanonicalJsonException e) {
-      throw new EnvelopeException("statement is not canonical JSON: " + e.getMessage(), e);
+      throw notCanonical(e);
     }
     // The bytes are proven canonical by the one comparison at the end (the canonical form of
     // the statement they encode is canonical JSON), not by writing them once more first. The
@@ -168,8 +168,12 @@ public record Statement(
     try {
       CanonicalJson.parseCanonical(json);
     } catch (CanonicalJsonException e) {
-      throw new EnvelopeException("statement is not canonical JSON: " + e.getMessage(), e);
+      throw notCanonical(e);
     }
+  }
+
+  private static EnvelopeException notCanonical(CanonicalJsonException e) {
+    return new EnvelopeException("statement is not canonical JSON: " + e.getMessage(), e);
   }
 
   private static Statement fromTree(JsonNode root) {

@@ -144,12 +144,19 @@ public final class LedgerNode implements AutoCloseable {
 
   /** The settings of a node on {@code db} named {@code nodeId} with its own data folder. */
   static Map<String, String> postgresSettings(PostgresDatabase db, String nodeId, Path dataDir) {
-    Map<String, String> settings = new HashMap<>();
+    Map<String, String> settings = postgresSettings(db, nodeId, Map.of());
+    settings.put("ledger.data-dir", dataDir.toString());
+    return settings;
+  }
+
+  /** {@code more}, and the settings of a node on {@code db} named {@code nodeId}. */
+  private static Map<String, String> postgresSettings(
+      PostgresDatabase db, String nodeId, Map<String, String> more) {
+    Map<String, String> settings = new HashMap<>(more);
     settings.put("spring.datasource.url", db.url());
     settings.put("spring.datasource.username", db.user());
     settings.put("spring.datasource.password", "");
     settings.put("ledger.node-id", nodeId);
-    settings.put("ledger.data-dir", dataDir.toString());
     return settings;
   }
 
@@ -160,12 +167,7 @@ public final class LedgerNode implements AutoCloseable {
   /** A node on {@code db} with {@code more} settings. */
   public static LedgerNode onPostgres(
       PostgresDatabase db, String nodeId, Map<String, String> more) {
-    Map<String, String> settings = new HashMap<>(more);
-    settings.put("spring.datasource.url", db.url());
-    settings.put("spring.datasource.username", db.user());
-    settings.put("spring.datasource.password", "");
-    settings.put("ledger.node-id", nodeId);
-    return start(settings);
+    return start(postgresSettings(db, nodeId, more));
   }
 
   /** http://127.0.0.1:port, for clients other than this one (the CLI). */

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,13 +57,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
   /** The settings of a {@link LedgerNode} on this database with its own data folder (log key). */
   public Map<String, String> nodeSettings(String nodeId, Path dataDir) {
-    Map<String, String> settings = new HashMap<>();
-    settings.put("spring.datasource.url", url());
-    settings.put("spring.datasource.username", USER);
-    settings.put("spring.datasource.password", "");
-    settings.put("ledger.node-id", nodeId);
-    settings.put("ledger.data-dir", dataDir.toString());
-    return settings;
+    return LedgerNode.postgresSettings(this, nodeId, dataDir);
   }
 
   /**

@@ -40,7 +40,7 @@ class SequencerLookUpIT {
         LedgerNode node = LedgerNode.onPostgres(db, "look-up")) {
       ConfigurableApplicationContext context = node.context();
       LedgerSequencer sequencer = context.getBean(LedgerSequencer.class);
-      JdbcTemplate jdbc = new JdbcTemplate(context.getBean(javax.sql.DataSource.class));
+      JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
       TransactionTemplate transaction =
           new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
       // a full batch (ledger.log.sequencer-batch-size): the longer the list, the more a scan of a
