@@ -46,16 +46,10 @@ final class LedgerServer implements AutoCloseable {
   }
 
   /**
-   * Starts {@code jar} on {@code database} with the write-rate limit switched off and the given
-   * extra JVM options and application properties; waits for the health check.
+   * Starts {@code jar} on {@code database} with the write-rate limit switched off, the given data
+   * folder (the log key and the server's log live there; the caller deletes it) and the given extra
+   * JVM options and application properties; waits for the health check.
    */
-  static LedgerServer start(
-      Path jar, BenchDatabase database, List<String> jvmOptions, List<String> properties)
-      throws IOException, InterruptedException {
-    return start(jar, database, Files.createTempDirectory("ledger-bench-"), jvmOptions, properties);
-  }
-
-  /** As above, with a given data folder (the log key lives there: kept across restarts). */
   static LedgerServer start(
       Path jar,
       BenchDatabase database,

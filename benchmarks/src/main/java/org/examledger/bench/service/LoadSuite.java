@@ -177,6 +177,7 @@ final class LoadSuite {
       ObjectNode json = result.sheetsToJson();
       json.put("serverResidentBytesAfter", run.server.residentBytes());
       json.put("database", run.database.name());
+      json.put("dataFolder", String.valueOf(run.dataDir));
       json.set("logAtEnd", run.logState());
       if (serverProperties.isEmpty()) {
         // integrity off seals nothing
@@ -316,6 +317,7 @@ final class LoadSuite {
       }
       json.put("serverResidentBytesAfter", run.server.residentBytes());
       json.put("database", run.database.name());
+      json.put("dataFolder", String.valueOf(run.dataDir));
       json.set("logAtEnd", run.logState());
       BenchMain.progress(
           "load "

@@ -143,6 +143,9 @@ final class ProofsSuite {
               "proofs: " + size + " leaves, p99 " + o.get("latency").get("p99Ms") + " ms");
         }
       }
+    } finally {
+      // the log key and the server's log, kept with the database for a look
+      ServiceRun.deleteTree(keep ? null : dataDir);
     }
     report.note(
         "population",

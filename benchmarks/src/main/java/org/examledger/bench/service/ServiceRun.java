@@ -2,6 +2,9 @@ package org.examledger.bench.service;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,12 +12,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One measured service: a fresh bench database and the ledger started on it (or the server given
  * with {@code --server} and its database with {@code --db-url}), with the station's accounts and
- * keys in place. Closing stops the server and drops the database.
+ * keys in place. Closing stops the server, drops the database and deletes the server's data folder
+ * (its log key and log), unless {@code --keep-database true} keeps both for a look.
  */
 final class ServiceRun implements AutoCloseable {
 
@@ -24,12 +30,26 @@ final class ServiceRun implements AutoCloseable {
   final Station station;
   final boolean ownServer;
 
-  private ServiceRun(BenchDatabase database, LedgerServer server, Station station, boolean own) {
+  /** The started server's data folder (its log key and log); null for a server given. */
+  final Path dataDir;
+
+  /** Whether closing deletes {@link #dataDir}: not when the run keeps its database. */
+  private final boolean deleteDataDir;
+
+  private ServiceRun(
+      BenchDatabase database,
+      LedgerServer server,
+      Station station,
+      boolean own,
+      Path dataDir,
+      boolean deleteDataDir) {
     this.database = database;
     this.server = server;
     this.http = new Http(server.url());
     this.station = station;
     this.ownServer = own;
+    this.dataDir = dataDir;
+    this.deleteDataDir = deleteDataDir;
   }
 
   /** Reads the service options shared by every suite. */
@@ -47,31 +67,39 @@ final class ServiceRun implements AutoCloseable {
       }
       BenchDatabase db = BenchDatabase.existing(dbUrl, pgUser);
       LedgerServer server = LedgerServer.external(external, db);
-      return prepare(db, server, station, false);
+      return prepare(db, server, station, false, null, false);
     }
     List<String> jvm = split(options.text("server-jvm", "-Xmx2g"));
     boolean keep = options.flag("keep-database", false);
     List<String> props = new ArrayList<>(properties);
     props.addAll(split(options.text("server-properties", "")));
     BenchDatabase db = BenchDatabase.create(pgHost, pgUser, suite, keep);
+    Path dataDir = Files.createTempDirectory("ledger-bench-");
     try {
-      LedgerServer server = LedgerServer.start(jar, db, jvm, props);
+      LedgerServer server = LedgerServer.start(jar, db, dataDir, jvm, props);
       try {
-        return prepare(db, server, station, true);
+        return prepare(db, server, station, true, dataDir, !keep);
       } catch (Exception | Error e) {
         server.close();
         throw e;
       }
     } catch (Exception | Error e) {
       db.close();
+      deleteTree(keep ? null : dataDir);
       throw e;
     }
   }
 
   private static ServiceRun prepare(
-      BenchDatabase db, LedgerServer server, Station station, boolean own) throws Exception {
+      BenchDatabase db,
+      LedgerServer server,
+      Station station,
+      boolean own,
+      Path dataDir,
+      boolean deleteDataDir)
+      throws Exception {
     server.addAccounts(station.accounts());
-    ServiceRun run = new ServiceRun(db, server, station, own);
+    ServiceRun run = new ServiceRun(db, server, station, own, dataDir, deleteDataDir);
     station.registerKeys(run.http);
     // Each account's first request pays one BCrypt check (cost 10); done here, before any clock
     // starts, rather than inside a measured window (it put p99 at seconds at 32 clients).
@@ -151,6 +179,21 @@ final class ServiceRun implements AutoCloseable {
       if (ownServer) {
         database.close();
       }
+      deleteTree(deleteDataDir ? dataDir : null);
+    }
+  }
+
+  /** Deletes a server's data folder and everything in it; nothing when {@code dir} is null. */
+  static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the server's data folder " + dir, e);
     }
   }
 }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The load suite's entry point on a tiny size against the application jar this build packaged, on
  * the real PostgreSQL server: it writes a result file with the machine, the settings and numbers of
- * accepted signed statements, and drops its database. No timing is asserted.
+ * accepted signed statements, and drops its database and deletes the server's data folder. No
+ * timing is asserted.
  */
 class LoadSuiteIT {
 
   @Test
-  void tinyLoadRunWritesItsResultFileAndDropsItsDatabase(@TempDir Path dir) throws Exception {
+  void tinyLoadRunWritesItsResultFileAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("load.json");
     int exit = tinyLoad(out, "--candidates", "2", "--baseline", "false");
 
@@ -42,6 +43,9 @@ class LoadSuiteIT {
         .isEqualTo(signed.get("acceptedStatements").asLong());
     assertThat(signed.get("database").asText()).startsWith("bench_load_");
     assertThat(benchDatabases()).doesNotContain(signed.get("database").asText());
+    // the server's data folder (its log key and log) goes with the database
+    assertThat(signed.get("dataFolder").asText()).contains("ledger-bench-");
+    assertThat(Path.of(signed.get("dataFolder").asText())).doesNotExist();
   }
 
   @Test
