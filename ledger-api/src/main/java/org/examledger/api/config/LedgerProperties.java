@@ -32,11 +32,14 @@ public record LedgerProperties(
    * @param claimTimeout after this long without a heartbeat another node may take a segment over
    * @param aggregateCacheSize how many exam sessions a node keeps loaded between commands (each is
    *     checked against the store before use; see CheckedCachingRepository); 0 turns the cache off
+   * @param projectionReadAhead events each tracking projection's stream reads and deserializes
+   *     ahead of its processor, on a thread of its own (ReadAheadEventSource)
    */
   public record EventStore(
       @DefaultValue("500") int batchSize,
       @DefaultValue("10m") Duration gapTimeout,
       @DefaultValue("10000") int maxGapOffset,
       @DefaultValue("10s") Duration claimTimeout,
-      @DefaultValue("2000") int aggregateCacheSize) {}
+      @DefaultValue("2000") int aggregateCacheSize,
+      @DefaultValue("1000") int projectionReadAhead) {}
 }

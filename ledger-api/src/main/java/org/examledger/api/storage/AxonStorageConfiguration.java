@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -138,6 +139,17 @@ public class AxonStorageConfiguration {
         .gapTimeout((int) tuning.gapTimeout().toMillis())
         .maxGapOffset(tuning.maxGapOffset())
         .build();
+  }
+
+  /**
+   * The event store as the four tracking projections read it (application.yml, their {@code
+   * source}): read and deserialized ahead of the processor on a thread of each stream's own. The
+   * sequencer reads the store directly.
+   */
+  @Bean
+  public ReadAheadEventSource projectionEventSource(
+      EventStore eventStore, LedgerProperties properties) {
+    return new ReadAheadEventSource(eventStore, properties.eventStore().projectionReadAhead());
   }
 
   @Bean

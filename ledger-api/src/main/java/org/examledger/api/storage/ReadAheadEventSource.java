@@ -1,0 +1,226 @@
+package org.examledger.api.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+/**
+ * The event store as the tracking projections read it (docs/performance.md, seventh session): each
+ * stream reads the next events and deserializes them on a thread of its own while the processor's
+ * thread handles and writes the ones before. A tracking processor does everything on one thread, so
+ * during a rebuild the machine was half idle, PostgreSQL working only while the processor waited
+ * for it.
+ *
+ * <p>What the processor sees does not change: the same messages, in the same order, with the same
+ * tokens; a message whose payload cannot be deserialized is left as it is, to fail where the
+ * processor handles it as it did before; a failure to read is thrown to the processor after the
+ * messages read before it. At most {@code capacity} messages are held ahead (in chunks of up to
+ * {@link #CHUNK}, besides the chunk being read and the one being taken).
+ */
+public final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+  /** How long the reading thread waits for the next event before it looks at whether to stop. */
+  private static final int POLL_MILLIS = 100;
+
+  private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS);
+
+  /** Messages in one chunk at most: the underlying stream's reads are 500 (the store's batch). */
+  static final int CHUNK = 250;
+
+  /** How long closing a stream waits for its reading thread to stop. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final StreamableMessageSource<TrackedEventMessage<?>> source;
+  private final int capacity;
+
+  /**
+   * @param source the event store
+   * @param capacity messages read ahead at most, per stream
+   */
+  public ReadAheadEventSource(
+      StreamableMessageSource<TrackedEventMessage<?>> source, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+    }
+    this.source = Objects.requireNonNull(source, "source");
+    this.capacity = capacity;
+  }
+
+  @Override
+  public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
+    return new ReadAheadStream(source.openStream(token), capacity);
+  }
+
+  @Override
+  public TrackingToken createTailToken() {
+    return source.createTailToken();
+  }
+
+  @Override
+  public TrackingToken createHeadToken() {
+    return source.createHeadToken();
+  }
+
+  @Override
+  public TrackingToken createTokenAt(Instant dateTime) {
+    return source.createTokenAt(dateTime);
+  }
+
+  @Override
+  public TrackingToken createTokenSince(Duration duration) {
+    return source.createTokenSince(duration);
+  }
+
+  /**
+   * One stream: a thread moves messages from the underlying stream into a bounded queue of chunks,
+   * the consumer (one processor thread) takes them from it. A chunk is what the underlying stream
+   * had available at once (at most {@link #CHUNK} messages), deserialized: the processor, which
+   * ends a batch where no next message is available, sees the messages together as it saw them from
+   * the store. Only the reading thread touches the underlying stream, and it closes it.
+   */
+  static final class ReadAheadStream implements BlockingStream<TrackedEventMessage<?>> {
+
+    private final BlockingStream<TrackedEventMessage<?>> underlying;
+    private final BlockingQueue<List<TrackedEventMessage<?>>> ahead;
+    private final Thread reader;
+    private volatile boolean closed;
+    private volatile RuntimeException failure;
+
+    /** The chunk being taken and the position in it; the consumer's thread only. */
+    private List<TrackedEventMessage<?>> current = List.of();
+
+    private int position;
+
+    ReadAheadStream(BlockingStream<TrackedEventMessage<?>> underlying, int capacity) {
+      this.underlying = underlying;
+      this.ahead = new ArrayBlockingQueue<>(Math.max(1, capacity / CHUNK));
+      this.reader = new Thread(this::read, "event-read-ahead-" + THREADS.incrementAndGet());
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    private void read() {
+      List<TrackedEventMessage<?>> chunk = new ArrayList<>();
+      try {
+        while (!closed) {
+          if (underlying.hasNextAvailable(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            do {
+              TrackedEventMessage<?> message = underlying.nextAvailable();
+              try {
+                message.getPayload();
+                message.getMetaData();
+              } catch (RuntimeException e) {
+                // left lazy: deserialized again, and the failure reported, where it is handled
+              }
+              chunk.add(message);
+            } while (chunk.size() < CHUNK && underlying.hasNextAvailable());
+            ahead.put(chunk);
+            chunk = new ArrayList<>();
+          }
+        }
+      } catch (InterruptedException e) {
+        // closed
+      } catch (RuntimeException e) {
+        try {
+          // the messages read before the failure first; then the failure
+          if (!chunk.isEmpty()) {
+            ahead.put(chunk);
+          }
+          failure = e;
+        } catch (InterruptedException closing) {
+          // closed
+        }
+      } finally {
+        underlying.close();
+      }
+    }
+
+    /** The underlying stream's failure, once every message read before it has been taken. */
+    private void rethrowFailure() {
+      RuntimeException f = failure;
+      if (f != null && ahead.isEmpty()) {
+        throw f;
+      }
+    }
+
+    private boolean taken() {
+      return position >= current.size();
+    }
+
+    /** Makes the next chunk current if one arrives within {@code nanos}; false if none did. */
+    private boolean nextChunk(long nanos) throws InterruptedException {
+      List<TrackedEventMessage<?>> chunk = ahead.poll(nanos, TimeUnit.NANOSECONDS);
+      if (chunk == null) {
+        return false;
+      }
+      current = chunk;
+      position = 0;
+      return true;
+    }
+
+    @Override
+    public Optional<TrackedEventMessage<?>> peek() {
+      if (taken()) {
+        List<TrackedEventMessage<?>> chunk = ahead.poll();
+        if (chunk == null) {
+          return Optional.empty();
+        }
+        current = chunk;
+        position = 0;
+      }
+      return Optional.of(current.get(position));
+    }
+
+    @Override
+    public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+      long deadline = System.nanoTime() + unit.toNanos(timeout);
+      while (taken()) {
+        rethrowFailure();
+        long left = deadline - System.nanoTime();
+        if (!nextChunk(Math.max(0, Math.min(left, POLL_NANOS))) && left <= 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+      while (taken()) {
+        rethrowFailure();
+        nextChunk(POLL_NANOS);
+      }
+      return current.get(position++);
+    }
+
+    /** Stops the reading thread, which closes the underlying stream; waits a little for it. */
+    @Override
+    public void close() {
+      closed = true;
+      reader.interrupt();
+      try {
+        reader.join(STOP_WAIT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /** Whether the reading thread has stopped (tests). */
+    boolean readerStopped() {
+      return !reader.isAlive();
+    }
+  }
+}
