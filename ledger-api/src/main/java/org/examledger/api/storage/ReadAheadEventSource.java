@@ -25,8 +25,9 @@ import org.axonframework.messaging.StreamableMessageSource;
  * <p>What the processor sees does not change: the same messages, in the same order, with the same
  * tokens; a message whose payload cannot be deserialized is left as it is, to fail where the
  * processor handles it as it did before; a failure to read is thrown to the processor after the
- * messages read before it. At most {@code capacity} messages are held ahead (in chunks of up to
- * {@link #CHUNK}, besides the chunk being read and the one being taken).
+ * messages read before it. The queue between the two holds {@code capacity} messages, rounded to
+ * whole chunks of up to {@link #CHUNK} (at least one), besides the chunk being read and the one
+ * being taken.
  */
 public final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
