@@ -109,6 +109,11 @@ final class BenchDatabase implements AutoCloseable {
     return user;
   }
 
+  /** Whether closing leaves the database in place (kept for a look, or not ours). */
+  boolean kept() {
+    return keep;
+  }
+
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), user, "");
   }

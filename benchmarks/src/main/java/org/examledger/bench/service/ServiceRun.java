@@ -30,26 +30,20 @@ final class ServiceRun implements AutoCloseable {
   final Station station;
   final boolean ownServer;
 
-  /** The started server's data folder (its log key and log); null for a server given. */
+  /**
+   * The started server's data folder (its log key and log), deleted with the database; null for a
+   * server given.
+   */
   final Path dataDir;
 
-  /** Whether closing deletes {@link #dataDir}: not when the run keeps its database. */
-  private final boolean deleteDataDir;
-
   private ServiceRun(
-      BenchDatabase database,
-      LedgerServer server,
-      Station station,
-      boolean own,
-      Path dataDir,
-      boolean deleteDataDir) {
+      BenchDatabase database, LedgerServer server, Station station, boolean own, Path dataDir) {
     this.database = database;
     this.server = server;
     this.http = new Http(server.url());
     this.station = station;
     this.ownServer = own;
     this.dataDir = dataDir;
-    this.deleteDataDir = deleteDataDir;
   }
 
   /** Reads the service options shared by every suite. */
@@ -67,7 +61,7 @@ final class ServiceRun implements AutoCloseable {
       }
       BenchDatabase db = BenchDatabase.existing(dbUrl, pgUser);
       LedgerServer server = LedgerServer.external(external, db);
-      return prepare(db, server, station, false, null, false);
+      return prepare(db, server, station, false, null);
     }
     List<String> jvm = split(options.text("server-jvm", "-Xmx2g"));
     boolean keep = options.flag("keep-database", false);
@@ -78,7 +72,7 @@ final class ServiceRun implements AutoCloseable {
     try {
       LedgerServer server = LedgerServer.start(jar, db, dataDir, jvm, props);
       try {
-        return prepare(db, server, station, true, dataDir, !keep);
+        return prepare(db, server, station, true, dataDir);
       } catch (Exception | Error e) {
         server.close();
         throw e;
@@ -91,15 +85,10 @@ final class ServiceRun implements AutoCloseable {
   }
 
   private static ServiceRun prepare(
-      BenchDatabase db,
-      LedgerServer server,
-      Station station,
-      boolean own,
-      Path dataDir,
-      boolean deleteDataDir)
+      BenchDatabase db, LedgerServer server, Station station, boolean own, Path dataDir)
       throws Exception {
     server.addAccounts(station.accounts());
-    ServiceRun run = new ServiceRun(db, server, station, own, dataDir, deleteDataDir);
+    ServiceRun run = new ServiceRun(db, server, station, own, dataDir);
     station.registerKeys(run.http);
     // Each account's first request pays one BCrypt check (cost 10); done here, before any clock
     // starts, rather than inside a measured window (it put p99 at seconds at 32 clients).
@@ -179,7 +168,7 @@ final class ServiceRun implements AutoCloseable {
       if (ownServer) {
         database.close();
       }
-      deleteTree(deleteDataDir ? dataDir : null);
+      deleteTree(database.kept() ? null : dataDir);
     }
   }
 

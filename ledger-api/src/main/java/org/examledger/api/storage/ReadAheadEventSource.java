@@ -161,9 +161,8 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
       return position >= current.size();
     }
 
-    /** Makes the next chunk current if one arrives within {@code nanos}; false if none did. */
-    private boolean nextChunk(long nanos) throws InterruptedException {
-      List<TrackedEventMessage<?>> chunk = ahead.poll(nanos, TimeUnit.NANOSECONDS);
+    /** Makes {@code chunk} the one being taken; false when there is none (null). */
+    private boolean take(List<TrackedEventMessage<?>> chunk) {
       if (chunk == null) {
         return false;
       }
@@ -174,13 +173,8 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
 
     @Override
     public Optional<TrackedEventMessage<?>> peek() {
-      if (taken()) {
-        List<TrackedEventMessage<?>> chunk = ahead.poll();
-        if (chunk == null) {
-          return Optional.empty();
-        }
-        current = chunk;
-        position = 0;
+      if (taken() && !take(ahead.poll())) {
+        return Optional.empty();
       }
       return Optional.of(current.get(position));
     }
@@ -191,7 +185,8 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
       while (taken()) {
         rethrowFailure();
         long left = deadline - System.nanoTime();
-        if (!nextChunk(Math.max(0, Math.min(left, POLL_NANOS))) && left <= 0) {
+        long wait = Math.max(0, Math.min(left, POLL_NANOS));
+        if (!take(ahead.poll(wait, TimeUnit.NANOSECONDS)) && left <= 0) {
           return false;
         }
       }
@@ -202,7 +197,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
     public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
       while (taken()) {
         rethrowFailure();
-        nextChunk(POLL_NANOS);
+        take(ahead.poll(POLL_NANOS, TimeUnit.NANOSECONDS));
       }
       return current.get(position++);
     }
