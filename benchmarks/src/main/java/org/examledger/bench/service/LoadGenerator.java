@@ -89,6 +89,15 @@ final class LoadGenerator {
     /** The sheet phase's wall clock, from the first bulk request to the last answer. */
     double sheetSeconds;
 
+    /** Where the machine's CPU went during the measured phase, when it was accounted. */
+    CpuAccount cpu;
+
+    private void putCpu(ObjectNode json, long events) {
+      if (cpu != null) {
+        json.set("cpu", cpu.toJson(events));
+      }
+    }
+
     private void putRefusals(ObjectNode json) {
       ObjectNode refused = json.putObject("refused");
       refusals.forEach(refused::put);
@@ -111,6 +120,7 @@ final class LoadGenerator {
       json.put("eventsPerSecond", Math.round(bulkScores / sheetSeconds * 10) / 10.0);
       json.set("requestLatency", Latencies.toJson(bulks));
       putRefusals(json);
+      putCpu(json, bulkScores);
       return json;
     }
 
@@ -143,6 +153,7 @@ final class LoadGenerator {
         latency.remove("scores");
       }
       putRefusals(json);
+      putCpu(json, accepted);
       return json;
     }
   }
@@ -158,6 +169,8 @@ final class LoadGenerator {
   private volatile boolean stopped;
   private volatile long measureFrom;
   private int firstSession;
+  private CpuAccount cpu;
+  private PhaseProfiler profiler;
 
   LoadGenerator(Http http, Station station, Settings settings, ScoreListener listener) {
     this.http = http;
@@ -175,6 +188,44 @@ final class LoadGenerator {
     return this;
   }
 
+  /**
+   * Accounts the machine's CPU over the measured phase (the duration after the warm-up, or the
+   * measured sheets) with {@code cpu}; the result carries it as {@code cpu}.
+   */
+  LoadGenerator accountCpu(CpuAccount cpu) {
+    this.cpu = cpu;
+    return this;
+  }
+
+  /** Profiles the server over the measured phase with {@code profiler} (null: no profile). */
+  LoadGenerator profile(PhaseProfiler profiler) {
+    this.profiler = profiler;
+    return this;
+  }
+
+  private boolean observed() {
+    return cpu != null || profiler != null;
+  }
+
+  private void phaseStarted() {
+    if (profiler != null) {
+      profiler.start();
+    }
+    if (cpu != null) {
+      cpu.start();
+    }
+  }
+
+  /** The CPU account first: the profiler's writing of its file is not the phase's. */
+  private void phaseEnded() {
+    if (cpu != null) {
+      cpu.stop();
+    }
+    if (profiler != null) {
+      profiler.stop();
+    }
+  }
+
   Result run() throws InterruptedException {
     long start = System.nanoTime();
     measureFrom = start + settings.warmup().toNanos();
@@ -187,10 +238,17 @@ final class LoadGenerator {
       threads.add(t);
       t.start();
     }
+    boolean accounted = false;
     if (settings.events() <= 0) {
-      long end = measureFrom + settings.duration().toNanos();
-      while (System.nanoTime() < end && threads.stream().anyMatch(Thread::isAlive)) {
-        Thread.sleep(Math.max(1, Math.min(200, (end - System.nanoTime()) / 1_000_000)));
+      if (observed()) {
+        accounted = sleepUntil(measureFrom, threads);
+        if (accounted) {
+          phaseStarted();
+        }
+      }
+      sleepUntil(measureFrom + settings.duration().toNanos(), threads);
+      if (accounted) {
+        phaseEnded();
       }
       stopped = true;
     }
@@ -200,6 +258,7 @@ final class LoadGenerator {
     Result result = new Result();
     result.seconds = (System.nanoTime() - measureFrom) / 1e9;
     result.clients = settings.clients();
+    result.cpu = accounted ? cpu : null;
     for (Desk d : desks) {
       result.bulks.add(d.bulks);
       result.bulkScores += d.bulkScores;
@@ -220,6 +279,22 @@ final class LoadGenerator {
   }
 
   /**
+   * Sleeps until {@code deadline} (System.nanoTime) or until every client has stopped.
+   *
+   * @return whether the deadline came with a client still running
+   */
+  private static boolean sleepUntil(long deadline, List<Thread> threads)
+      throws InterruptedException {
+    while (System.nanoTime() < deadline) {
+      if (threads.stream().noneMatch(Thread::isAlive)) {
+        return false;
+      }
+      Thread.sleep(Math.max(1, Math.min(200, (deadline - System.nanoTime()) / 1_000_000)));
+    }
+    return true;
+  }
+
+  /**
    * The exam-day sheet phase: every client first prepares {@code warmupSheets + sheets} sessions
    * (scheduled, candidates registered, staff assigned, opened, notice read, started) and signs
    * their score sheets, all before any clock; then the warm-up sheets are submitted in bulk,
@@ -237,6 +312,7 @@ final class LoadGenerator {
         new java.util.concurrent.CyclicBarrier(
             clients + 1,
             () -> {
+              phaseStarted();
               start[0] = System.nanoTime();
               measureFrom = start[0];
             });
@@ -276,6 +352,8 @@ final class LoadGenerator {
     }
     Result result = new Result();
     result.sheetSeconds = (System.nanoTime() - start[0]) / 1e9;
+    phaseEnded();
+    result.cpu = cpu;
     result.clients = clients;
     for (Desk d : desks) {
       result.bulks.add(d.bulks);

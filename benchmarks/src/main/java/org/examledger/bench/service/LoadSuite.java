@@ -3,6 +3,8 @@ package org.examledger.bench.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,6 +20,7 @@ final class LoadSuite {
   private LoadSuite() {}
 
   static void run(Options options, Report report) throws Exception {
+    checkProfileOptions(options);
     int sheets = options.integer("sheets", 0);
     int clients = options.integer("clients", sheets > 0 ? 8 : 32);
     // a sheet of 120 scores (60 candidates x 2 components) in the sheet phase
@@ -49,6 +52,7 @@ final class LoadSuite {
         results.put("integrityOverhead", Math.round((1 - s / b) * 1000) / 1000.0);
       }
     }
+    report.note("cpu", CPU_NOTE);
     report.note(
         "baseline",
         "The baseline is the same load (same clients, same signed statements, same shape) against"
@@ -114,6 +118,7 @@ final class LoadSuite {
         results.put("integrityOverhead", Math.round((1 - s / b) * 1000) / 1000.0);
       }
     }
+    report.note("cpu", CPU_NOTE);
     report.note(
         "sheets",
         "Sheet phase: each of the clients prepares --warmup-sheets + --sheets sessions of"
@@ -128,6 +133,56 @@ final class LoadSuite {
             + INTEGRITY_OFF
             + ".");
   }
+
+  /** Accounts the measured phase's CPU when this machine has /proc; null where it has not. */
+  private static CpuAccount cpuAccount(ServiceRun run) {
+    return CpuAccount.available() ? new CpuAccount(run.server.pid()) : null;
+  }
+
+  /** Refuses a profile that cannot be taken before any server starts. */
+  private static void checkProfileOptions(Options options) {
+    if (options.text("profile-phase", null) == null) {
+      return;
+    }
+    String library = options.text("async-profiler", null);
+    if (library == null) {
+      throw new IllegalArgumentException(
+          "--profile-phase needs --async-profiler PATH/libasyncProfiler.so");
+    }
+    if (!Files.isRegularFile(Path.of(library))) {
+      throw new IllegalArgumentException(
+          "--async-profiler " + library + " is not a file (libasyncProfiler.so)");
+    }
+    if (options.text("server", null) != null) {
+      throw new IllegalArgumentException(
+          "--profile-phase needs a server the harness starts, not --server");
+    }
+  }
+
+  /**
+   * {@code --profile-phase FILE} with {@code --async-profiler LIB}: the signed run's server
+   * profiled over its measured phase (PhaseProfiler); null when not asked.
+   */
+  private static PhaseProfiler profiler(Options options, ServiceRun run) {
+    String file = options.text("profile-phase", null);
+    if (file == null) {
+      return null;
+    }
+    return new PhaseProfiler(
+        run.server.pid(), Path.of(options.text("async-profiler", null)), Path.of(file));
+  }
+
+  /** What the {@code cpu} block of a run's result says. */
+  static final String CPU_NOTE =
+      "cpu: where the machine's CPU went during the measured phase (the duration after the"
+          + " warm-up; with --sheets the measured sheets), from /proc at its start and end:"
+          + " the service's process (serverCpuSeconds), every process named postgres on this"
+          + " machine (postgresCpuSeconds; a backend that exits is counted through its server's"
+          + " children's time), this harness's JVM, the load generator (generatorCpuSeconds),"
+          + " everything else (otherCpuSeconds) and idle; *Cores = CPU seconds / wall seconds."
+          + " microsecondsPerEvent divides each by the statements stored in the phase (the"
+          + " scores with --sheets): the CPU time one event costs each part, which with the"
+          + " machine's cores bounds the rate (2 cores give 2,000,000 us a second).";
 
   /**
    * The server's group-commit counters (docs/operations.md): groups committed, statements they
@@ -172,9 +227,16 @@ final class LoadSuite {
               + " clients preparing "
               + (settings.warmupSheets() + settings.sheets())
               + " sessions each ...");
+      PhaseProfiler profiler = serverProperties.isEmpty() ? profiler(options, run) : null;
       LoadGenerator.Result result =
-          new LoadGenerator(run.http, station, settings, null).runSheets();
+          new LoadGenerator(run.http, station, settings, null)
+              .accountCpu(cpuAccount(run))
+              .profile(profiler)
+              .runSheets();
       ObjectNode json = result.sheetsToJson();
+      if (profiler != null) {
+        json.put("profile", profiler.out().toString());
+      }
       json.put("serverResidentBytesAfter", run.server.residentBytes());
       json.put("database", run.database.name());
       json.put("dataFolder", String.valueOf(run.dataDir));
@@ -309,8 +371,16 @@ final class LoadSuite {
                       + " s warm-up + "
                       + settings.duration().toSeconds()
                       + " s"));
-      LoadGenerator.Result result = new LoadGenerator(run.http, station, settings, null).run();
+      PhaseProfiler profiler = serverProperties.isEmpty() ? profiler(options, run) : null;
+      LoadGenerator.Result result =
+          new LoadGenerator(run.http, station, settings, null)
+              .accountCpu(cpuAccount(run))
+              .profile(profiler)
+              .run();
       ObjectNode json = result.toJson();
+      if (profiler != null && result.cpu != null) {
+        json.put("profile", profiler.out().toString());
+      }
       json.set("groupCommit", groupCommit(run.http));
       if (serverProperties.isEmpty() && settings.bulkSize() == 0) {
         json.set("authenticatedReadCeiling", readCeiling(run.http, station, settings.clients()));

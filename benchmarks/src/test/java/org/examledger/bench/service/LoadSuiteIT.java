@@ -1,9 +1,12 @@
 package org.examledger.bench.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,6 +49,13 @@ class LoadSuiteIT {
     // the server's data folder (its log key and log) goes with the database
     assertThat(signed.get("dataFolder").asText()).contains("ledger-bench-");
     assertThat(Path.of(signed.get("dataFolder").asText())).doesNotExist();
+    // where the CPU went while it was measured: the server wrote, PostgreSQL stored
+    JsonNode cpu = signed.get("cpu");
+    assertThat(cpu.get("serverCpuSeconds").asDouble()).as(cpu.toString()).isPositive();
+    assertThat(cpu.get("postgresCpuSeconds").asDouble()).as(cpu.toString()).isPositive();
+    assertThat(cpu.get("microsecondsPerEvent").get("server").asDouble()).isPositive();
+    assertThat(cpu.get("machineBusyShare").asDouble()).isBetween(0.0, 1.0);
+    assertThat(result.get("notes").get("cpu").asText()).contains("microsecondsPerEvent");
   }
 
   @Test
@@ -72,8 +82,17 @@ class LoadSuiteIT {
   }
 
   @Test
-  void sheetsRunReportsWhenTheLogHadSealedEverySheet(@TempDir Path dir) throws Exception {
+  void sheetsRunReportsItsSealingItsCpuAndAProfileOfItsMeasuredPhase(@TempDir Path dir)
+      throws Exception {
+    assumeTrue(
+        System.getProperty("os.arch").equals("amd64"), "the test's async-profiler is linux-x64");
+    Path library = dir.resolve("libasyncProfiler.so");
+    try (InputStream so =
+        LoadSuiteIT.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
+      Files.copy(so, library);
+    }
     Path out = dir.resolve("sheets.json");
+    Path profile = dir.resolve("phase.collapsed");
     int exit =
         tinyLoad(
             out,
@@ -84,7 +103,11 @@ class LoadSuiteIT {
             "--warmup-sheets",
             "1",
             "--baseline",
-            "false");
+            "false",
+            "--profile-phase",
+            profile.toString(),
+            "--async-profiler",
+            library.toString());
 
     assertThat(exit).isZero();
     JsonNode sheets = new ObjectMapper().readTree(out.toFile()).get("results").get("sheets");
@@ -97,6 +120,32 @@ class LoadSuiteIT {
     assertThat(sealing.get("checkpointedEventsPerSecond").asDouble())
         .isPositive()
         .isLessThanOrEqualTo(sheets.get("eventsPerSecond").asDouble());
+    // the measured sheets' CPU, per score
+    JsonNode cpu = sheets.get("cpu");
+    assertThat(cpu.get("serverCpuSeconds").asDouble()).as(cpu.toString()).isNotNegative();
+    assertThat(cpu.get("microsecondsPerEvent").get("server").asDouble()).isNotNegative();
+    // the server was profiled while the measured sheets were sent: collapsed stacks, by thread
+    assertThat(sheets.get("profile").asText()).isEqualTo(profile.toAbsolutePath().toString());
+    assertThat(Files.readAllLines(profile))
+        .isNotEmpty()
+        .allMatch(line -> line.matches("\\[.+ \\d+"), "a stack and its sample count");
+  }
+
+  @Test
+  void aPhaseProfileWithoutTheProfilerIsRefusedBeforeAnythingStarts(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("r.json");
+    assertThat(tinyLoad(out, "--sheets", "1", "--profile-phase", dir.resolve("p").toString()))
+        .isEqualTo(2);
+    assertThat(
+            tinyLoad(
+                out,
+                "--profile-phase",
+                dir.resolve("p").toString(),
+                "--async-profiler",
+                dir.resolve("missing.so").toString()))
+        .isEqualTo(2);
+    assertThat(out).doesNotExist();
   }
 
   /** A load run of 2 clients for 4 s with no warm-up on a small server, with {@code more}. */
