@@ -34,6 +34,9 @@ public record LedgerProperties(
    *     checked against the store before use; see CheckedCachingRepository); 0 turns the cache off
    * @param projectionReadAhead events each tracking projection's stream reads and deserializes
    *     ahead of its processor, on a thread of its own (ReadAheadEventSource)
+   * @param projectionLinger how long a tracking projection's read-ahead, once an event is there,
+   *     waits for more before its processor takes them (unless a chunk's worth came first): fewer,
+   *     larger transactions under single writes, each projection later by at most this long
    */
   public record EventStore(
       @DefaultValue("500") int batchSize,
@@ -41,5 +44,6 @@ public record LedgerProperties(
       @DefaultValue("10000") int maxGapOffset,
       @DefaultValue("10s") Duration claimTimeout,
       @DefaultValue("2000") int aggregateCacheSize,
-      @DefaultValue("1000") int projectionReadAhead) {}
+      @DefaultValue("1000") int projectionReadAhead,
+      @DefaultValue("100ms") Duration projectionLinger) {}
 }

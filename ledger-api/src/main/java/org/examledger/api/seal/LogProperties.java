@@ -23,6 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bulkMaxUnsequenced the most events stored ahead of the log before a bulk submission waits
  *     for the sequencer ({@link BulkPacing}); 0 for never
  * @param bulkMaxWait the longest a bulk submission waits for the sequencer before it goes on
+ * @param sequencerLinger when above zero, the sequencer reads the store through a read-ahead stream
+ *     that, once an event is there, waits this long for more before the sequencer takes them
+ *     (unless a batch's worth came first): fewer, larger transactions under single writes, each
+ *     event's leaf later by about this long (ReadAheadEventSource); zero reads the store directly
  */
 @ConfigurationProperties("ledger.log")
 public record LogProperties(
@@ -34,4 +38,5 @@ public record LogProperties(
     @DefaultValue("1m") Duration catchUpInterval,
     @DefaultValue("1000") int maxEntries,
     @DefaultValue("2000") long bulkMaxUnsequenced,
-    @DefaultValue("5s") Duration bulkMaxWait) {}
+    @DefaultValue("5s") Duration bulkMaxWait,
+    @DefaultValue("100ms") Duration sequencerLinger) {}

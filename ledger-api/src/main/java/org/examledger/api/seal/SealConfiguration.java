@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.examledger.api.config.BenchmarkProperties;
 import org.examledger.api.config.LedgerProperties;
+import org.examledger.api.storage.ReadAheadEventSource;
 import org.examledger.checkpoint.NoteSigner;
 import org.examledger.crypto.Signer;
 import org.slf4j.Logger;
@@ -62,7 +63,13 @@ public class SealConfiguration {
                 processing
                     .registerTrackingEventProcessor(
                         LedgerSequencer.PROCESSING_GROUP,
-                        c -> c.eventStore(),
+                        c ->
+                            properties.sequencerLinger().isZero()
+                                ? c.eventStore()
+                                : new ReadAheadEventSource(
+                                    c.eventStore(),
+                                    properties.sequencerBatchSize(),
+                                    properties.sequencerLinger()),
                         c ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andInitialSegmentsCount(1)

@@ -143,13 +143,17 @@ public class AxonStorageConfiguration {
 
   /**
    * The event store as the four tracking projections read it (application.yml, their {@code
-   * source}): read and deserialized ahead of the processor on a thread of each stream's own. The
-   * sequencer reads the store directly.
+   * source}): read and deserialized ahead of the processor on a thread of each stream's own, each
+   * chunk lingering for more events ({@code ledger.event-store.projection-linger}). The sequencer
+   * has its own (SealConfiguration).
    */
   @Bean
   public ReadAheadEventSource projectionEventSource(
       EventStore eventStore, LedgerProperties properties) {
-    return new ReadAheadEventSource(eventStore, properties.eventStore().projectionReadAhead());
+    return new ReadAheadEventSource(
+        eventStore,
+        properties.eventStore().projectionReadAhead(),
+        properties.eventStore().projectionLinger());
   }
 
   @Bean

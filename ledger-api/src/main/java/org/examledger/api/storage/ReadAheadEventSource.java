@@ -16,11 +16,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
 /**
- * The event store as the tracking projections read it (docs/performance.md, seventh session): each
- * stream reads the next events and deserializes them on a thread of its own while the processor's
- * thread handles and writes the ones before. A tracking processor does everything on one thread, so
- * during a rebuild the machine was half idle, PostgreSQL working only while the processor waited
- * for it.
+ * The event store as the tracking processors read it (the four projections and the sequencer;
+ * docs/performance.md, seventh and eighth sessions): each stream reads the next events and
+ * deserializes them on a thread of its own while the processor's thread handles and writes the ones
+ * before. A tracking processor does everything on one thread, so during a rebuild the machine was
+ * half idle, PostgreSQL working only while the processor waited for it.
  *
  * <p>What the processor sees does not change: the same messages, in the same order, with the same
  * tokens; a message whose payload cannot be deserialized is left as it is, to fail where the
@@ -28,6 +28,11 @@ import org.axonframework.messaging.StreamableMessageSource;
  * messages read before it. The queue between the two holds {@code capacity} messages, rounded to
  * whole chunks of up to {@link #CHUNK} (at least one), besides the chunk being read and the one
  * being taken.
+ *
+ * <p>With a linger, a chunk that has its first message waits that long for more unless it fills
+ * first: a processor ends a batch, and commits, where no next message is there, so under single
+ * writes, whose group commits come a few events at a time, it committed every few events; now it
+ * takes what came in the linger together (docs/performance.md, eighth session).
  */
 public final class ReadAheadEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -46,6 +51,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
 
   private final StreamableMessageSource<TrackedEventMessage<?>> source;
   private final int capacity;
+  private final Duration linger;
 
   /**
    * @param source the event store
@@ -53,16 +59,33 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
    */
   public ReadAheadEventSource(
       StreamableMessageSource<TrackedEventMessage<?>> source, int capacity) {
+    this(source, capacity, Duration.ZERO);
+  }
+
+  /**
+   * @param source the event store
+   * @param capacity messages read ahead at most, per stream
+   * @param linger how long a chunk, once it has its first message, waits for more before the
+   *     processor gets it, unless it fills first: the processor, which commits once a batch, then
+   *     handles the events that came in that time together instead of a few at a time. Zero hands
+   *     over what the store had available at once
+   */
+  public ReadAheadEventSource(
+      StreamableMessageSource<TrackedEventMessage<?>> source, int capacity, Duration linger) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
     }
+    if (linger.isNegative()) {
+      throw new IllegalArgumentException("linger must not be negative, was " + linger);
+    }
     this.source = Objects.requireNonNull(source, "source");
     this.capacity = capacity;
+    this.linger = linger;
   }
 
   @Override
   public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-    return new ReadAheadStream(source.openStream(token), capacity);
+    return new ReadAheadStream(source.openStream(token), capacity, linger);
   }
 
   @Override
@@ -96,6 +119,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
 
     private final BlockingStream<TrackedEventMessage<?>> underlying;
     private final BlockingQueue<List<TrackedEventMessage<?>>> ahead;
+    private final long lingerNanos;
     private final Thread reader;
     private volatile boolean closed;
     private volatile RuntimeException failure;
@@ -105,9 +129,11 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
 
     private int position;
 
-    ReadAheadStream(BlockingStream<TrackedEventMessage<?>> underlying, int capacity) {
+    ReadAheadStream(
+        BlockingStream<TrackedEventMessage<?>> underlying, int capacity, Duration linger) {
       this.underlying = underlying;
       this.ahead = new ArrayBlockingQueue<>(Math.max(1, capacity / CHUNK));
+      this.lingerNanos = linger.toNanos();
       this.reader = new Thread(this::read, "event-read-ahead-" + THREADS.incrementAndGet());
       reader.setDaemon(true);
       reader.start();
@@ -118,6 +144,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
       try {
         while (!closed) {
           if (underlying.hasNextAvailable(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            long lingerUntil = System.nanoTime() + lingerNanos;
             do {
               TrackedEventMessage<?> message = underlying.nextAvailable();
               try {
@@ -127,7 +154,7 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
                 // left lazy: deserialized again, and the failure reported, where it is handled
               }
               chunk.add(message);
-            } while (chunk.size() < CHUNK && underlying.hasNextAvailable());
+            } while (chunk.size() < CHUNK && moreBefore(lingerUntil));
             ahead.put(chunk);
             chunk = new ArrayList<>();
           }
@@ -147,6 +174,17 @@ public final class ReadAheadEventSource implements StreamableMessageSource<Track
       } finally {
         underlying.close();
       }
+    }
+
+    /** Whether the underlying stream has a next message now, or gets one before {@code until}. */
+    private boolean moreBefore(long until) throws InterruptedException {
+      if (underlying.hasNextAvailable()) {
+        return true;
+      }
+      long left = until - System.nanoTime();
+      return left > 0
+          && underlying.hasNextAvailable(
+              (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS);
     }
 
     /** The underlying stream's failure, once every message read before it has been taken. */

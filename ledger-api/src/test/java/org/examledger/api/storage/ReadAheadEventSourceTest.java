@@ -3,6 +3,7 @@ package org.examledger.api.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +84,39 @@ class ReadAheadEventSourceTest {
   }
 
   @Test
+  void withALingerEventsThatComeSoonAfterTheFirstAreHandedOverWithIt() throws Exception {
+    // the store's commits come a few at a time under single writes; a processor commits per batch
+    try (BlockingStream<TrackedEventMessage<?>> s =
+        new ReadAheadEventSource(store, 1000, Duration.ofSeconds(3)).openStream(null)) {
+      publish(0, 2);
+      Thread.sleep(50);
+      publish(2, 3);
+      Thread.sleep(50);
+      publish(3, 5);
+      assertThat(s.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
+      for (int i = 0; i < 5; i++) {
+        assertThat(s.hasNextAvailable(0, TimeUnit.MILLISECONDS)).as("event %d", i).isTrue();
+        assertThat(s.nextAvailable().getPayload()).isEqualTo("event " + i);
+      }
+      assertThat(s.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+    }
+  }
+
+  @Test
+  void aLingerDoesNotHoldBackAFullChunk() throws Exception {
+    publish(0, ReadAheadEventSource.CHUNK + 1);
+    try (BlockingStream<TrackedEventMessage<?>> s =
+        new ReadAheadEventSource(store, 1000, Duration.ofHours(1)).openStream(null)) {
+      // the first chunk is full: it comes without waiting an hour; the one after it lingers
+      for (int i = 0; i < ReadAheadEventSource.CHUNK; i++) {
+        assertThat(s.hasNextAvailable(10, TimeUnit.SECONDS)).as("event %d", i).isTrue();
+        assertThat(s.nextAvailable().getPayload()).isEqualTo("event " + i);
+      }
+      assertThat(s.hasNextAvailable(200, TimeUnit.MILLISECONDS)).isFalse();
+    }
+  }
+
+  @Test
   void startsAfterTheGivenTokenAndDeliversEventsPublishedLater() throws Exception {
     publish(0, 5);
     TrackingToken afterTwo;
@@ -137,10 +171,13 @@ class ReadAheadEventSourceTest {
   }
 
   @Test
-  void refusesANonPositiveCapacity() {
+  void refusesANonPositiveCapacityAndANegativeLinger() {
     assertThatThrownBy(() -> new ReadAheadEventSource(store, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("capacity");
+    assertThatThrownBy(() -> new ReadAheadEventSource(store, 10, Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("linger");
   }
 
   /** The store's stream, failing to read after {@code good} messages; records its closing. */
