@@ -240,17 +240,20 @@ final class LoadGenerator {
     }
     boolean accounted = false;
     if (settings.events() <= 0) {
-      if (observed()) {
-        accounted = sleepUntil(measureFrom, threads);
-        if (accounted) {
-          phaseStarted();
+      try {
+        if (observed()) {
+          accounted = sleepUntil(measureFrom, threads);
+          if (accounted) {
+            phaseStarted();
+          }
         }
+        sleepUntil(measureFrom + settings.duration().toNanos(), threads);
+        if (accounted) {
+          phaseEnded();
+        }
+      } finally {
+        stopped = true; // also when the profiler could not attach: the clients stop
       }
-      sleepUntil(measureFrom + settings.duration().toNanos(), threads);
-      if (accounted) {
-        phaseEnded();
-      }
-      stopped = true;
     }
     for (Thread t : threads) {
       t.join();
@@ -307,12 +310,18 @@ final class LoadGenerator {
     java.util.concurrent.CyclicBarrier prepared =
         new java.util.concurrent.CyclicBarrier(clients + 1);
     long[] start = new long[1];
+    RuntimeException[] phaseFailure = new RuntimeException[1];
     // the barrier's action runs before any client is let go: no measured request starts earlier
     java.util.concurrent.CyclicBarrier warmedUp =
         new java.util.concurrent.CyclicBarrier(
             clients + 1,
             () -> {
-              phaseStarted();
+              try {
+                phaseStarted();
+              } catch (RuntimeException e) {
+                phaseFailure[0] = e; // answered by the main thread, whichever thread ran this
+                throw e;
+              }
               start[0] = System.nanoTime();
               measureFrom = start[0];
             });
@@ -345,6 +354,9 @@ final class LoadGenerator {
       BenchMain.progress("sheets: prepared, warm-up sheets ...");
       warmedUp.await();
     } catch (java.util.concurrent.BrokenBarrierException e) {
+      if (phaseFailure[0] != null) {
+        throw phaseFailure[0];
+      }
       throw new IllegalStateException("a client stopped while preparing its sessions", e);
     }
     for (Thread t : threads) {
