@@ -92,9 +92,16 @@ final class LoadGenerator {
     /** Where the machine's CPU went during the measured phase, when it was accounted. */
     CpuAccount cpu;
 
-    private void putCpu(ObjectNode json, long events) {
+    /** The server's profile over the measured phase, when one was taken. */
+    PhaseProfiler profiler;
+
+    /** What was observed over the measured phase: its CPU ({@code cpu}) and profile file. */
+    private void putPhase(ObjectNode json, long events) {
       if (cpu != null) {
         json.set("cpu", cpu.toJson(events));
+      }
+      if (profiler != null) {
+        json.put("profile", profiler.out().toString());
       }
     }
 
@@ -120,7 +127,7 @@ final class LoadGenerator {
       json.put("eventsPerSecond", Math.round(bulkScores / sheetSeconds * 10) / 10.0);
       json.set("requestLatency", Latencies.toJson(bulks));
       putRefusals(json);
-      putCpu(json, bulkScores);
+      putPhase(json, bulkScores);
       return json;
     }
 
@@ -153,7 +160,7 @@ final class LoadGenerator {
         latency.remove("scores");
       }
       putRefusals(json);
-      putCpu(json, accepted);
+      putPhase(json, accepted);
       return json;
     }
   }
@@ -261,7 +268,10 @@ final class LoadGenerator {
     Result result = new Result();
     result.seconds = (System.nanoTime() - measureFrom) / 1e9;
     result.clients = settings.clients();
-    result.cpu = accounted ? cpu : null;
+    if (accounted) {
+      result.cpu = cpu;
+      result.profiler = profiler;
+    }
     for (Desk d : desks) {
       result.bulks.add(d.bulks);
       result.bulkScores += d.bulkScores;
@@ -366,6 +376,7 @@ final class LoadGenerator {
     result.sheetSeconds = (System.nanoTime() - start[0]) / 1e9;
     phaseEnded();
     result.cpu = cpu;
+    result.profiler = profiler;
     result.clients = clients;
     for (Desk d : desks) {
       result.bulks.add(d.bulks);

@@ -134,9 +134,20 @@ final class LoadSuite {
             + ".");
   }
 
-  /** Accounts the measured phase's CPU when this machine has /proc; null where it has not. */
-  private static CpuAccount cpuAccount(ServiceRun run) {
-    return CpuAccount.available() ? new CpuAccount(run.server.pid()) : null;
+  /**
+   * The run's load generator, observing its measured phase: the machine's CPU when this machine has
+   * /proc, and for the signed run (no extra server properties) the server's profile when {@code
+   * --profile-phase} asks for one.
+   */
+  private static LoadGenerator observed(
+      Options options,
+      ServiceRun run,
+      Station station,
+      LoadGenerator.Settings settings,
+      List<String> serverProperties) {
+    return new LoadGenerator(run.http, station, settings, null)
+        .accountCpu(CpuAccount.available() ? new CpuAccount(run.server.pid()) : null)
+        .profile(serverProperties.isEmpty() ? profiler(options, run) : null);
   }
 
   /** Refuses a profile that cannot be taken before any server starts. */
@@ -227,16 +238,9 @@ final class LoadSuite {
               + " clients preparing "
               + (settings.warmupSheets() + settings.sheets())
               + " sessions each ...");
-      PhaseProfiler profiler = serverProperties.isEmpty() ? profiler(options, run) : null;
       LoadGenerator.Result result =
-          new LoadGenerator(run.http, station, settings, null)
-              .accountCpu(cpuAccount(run))
-              .profile(profiler)
-              .runSheets();
+          observed(options, run, station, settings, serverProperties).runSheets();
       ObjectNode json = result.sheetsToJson();
-      if (profiler != null) {
-        json.put("profile", profiler.out().toString());
-      }
       json.put("serverResidentBytesAfter", run.server.residentBytes());
       json.put("database", run.database.name());
       json.put("dataFolder", String.valueOf(run.dataDir));
@@ -371,16 +375,9 @@ final class LoadSuite {
                       + " s warm-up + "
                       + settings.duration().toSeconds()
                       + " s"));
-      PhaseProfiler profiler = serverProperties.isEmpty() ? profiler(options, run) : null;
       LoadGenerator.Result result =
-          new LoadGenerator(run.http, station, settings, null)
-              .accountCpu(cpuAccount(run))
-              .profile(profiler)
-              .run();
+          observed(options, run, station, settings, serverProperties).run();
       ObjectNode json = result.toJson();
-      if (profiler != null && result.cpu != null) {
-        json.put("profile", profiler.out().toString());
-      }
       json.set("groupCommit", groupCommit(run.http));
       if (serverProperties.isEmpty() && settings.bulkSize() == 0) {
         json.set("authenticatedReadCeiling", readCeiling(run.http, station, settings.clients()));

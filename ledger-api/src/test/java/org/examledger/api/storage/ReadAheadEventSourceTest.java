@@ -2,6 +2,7 @@ package org.examledger.api.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,12 +87,14 @@ class ReadAheadEventSourceTest {
   @Test
   void withALingerEventsThatComeSoonAfterTheFirstAreHandedOverWithIt() throws Exception {
     // the store's commits come a few at a time under single writes; a processor commits per batch
+    Watched watched = new Watched(store, Integer.MAX_VALUE);
     try (BlockingStream<TrackedEventMessage<?>> s =
-        new ReadAheadEventSource(store, 1000, Duration.ofSeconds(3)).openStream(null)) {
+        new ReadAheadEventSource(watched, 1000, Duration.ofSeconds(3)).openStream(null)) {
       publish(0, 2);
-      Thread.sleep(50);
+      // each later commit comes once the reader has started its chunk with the ones before
+      await().atMost(Duration.ofSeconds(2)).until(() -> watched.reads == 2);
       publish(2, 3);
-      Thread.sleep(50);
+      await().atMost(Duration.ofSeconds(2)).until(() -> watched.reads == 3);
       publish(3, 5);
       assertThat(s.hasNextAvailable(10, TimeUnit.SECONDS)).isTrue();
       for (int i = 0; i < 5; i++) {
@@ -141,9 +144,9 @@ class ReadAheadEventSourceTest {
   @Test
   void aReadFailureComesAfterTheMessagesReadBeforeIt() throws Exception {
     publish(0, 10);
-    Failing failing = new Failing(store, 3);
+    Watched watched = new Watched(store, 3);
     BlockingStream<TrackedEventMessage<?>> s =
-        new ReadAheadEventSource(failing, 8).openStream(null);
+        new ReadAheadEventSource(watched, 8).openStream(null);
     assertThat(s.nextAvailable().getPayload()).isEqualTo("event 0");
     assertThat(s.nextAvailable().getPayload()).isEqualTo("event 1");
     assertThat(s.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
@@ -153,13 +156,13 @@ class ReadAheadEventSourceTest {
         .hasMessage("the database went away");
     assertThatThrownBy(s::nextAvailable).hasMessage("the database went away");
     s.close();
-    assertThat(failing.closed).isTrue();
+    assertThat(watched.closed).isTrue();
   }
 
   @Test
   void closingStopsTheReaderAndClosesTheStoresStream() throws Exception {
     publish(0, 100);
-    Failing underlying = new Failing(store, Integer.MAX_VALUE);
+    Watched underlying = new Watched(store, Integer.MAX_VALUE);
     ReadAheadEventSource.ReadAheadStream s =
         (ReadAheadEventSource.ReadAheadStream)
             new ReadAheadEventSource(underlying, 10).openStream(null);
@@ -180,13 +183,17 @@ class ReadAheadEventSourceTest {
         .hasMessageContaining("linger");
   }
 
-  /** The store's stream, failing to read after {@code good} messages; records its closing. */
-  private static final class Failing implements StreamableMessageSource<TrackedEventMessage<?>> {
+  /**
+   * The store's stream, failing to read after {@code good} messages; counts the messages read from
+   * it and records its closing.
+   */
+  private static final class Watched implements StreamableMessageSource<TrackedEventMessage<?>> {
     private final EmbeddedEventStore store;
     private final int good;
     private volatile boolean closed;
+    private volatile int reads;
 
-    Failing(EmbeddedEventStore store, int good) {
+    Watched(EmbeddedEventStore store, int good) {
       this.store = store;
       this.good = good;
     }
@@ -195,8 +202,6 @@ class ReadAheadEventSourceTest {
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
       BlockingStream<TrackedEventMessage<?>> inner = store.openStream(token);
       return new BlockingStream<>() {
-        private int read;
-
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
           return inner.peek();
@@ -204,7 +209,7 @@ class ReadAheadEventSourceTest {
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-          if (read >= good) {
+          if (reads >= good) {
             throw new IllegalStateException("the database went away");
           }
           return inner.hasNextAvailable(timeout, unit);
@@ -212,7 +217,7 @@ class ReadAheadEventSourceTest {
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-          read++;
+          reads++; // by the reading thread only
           return inner.nextAvailable();
         }
 
